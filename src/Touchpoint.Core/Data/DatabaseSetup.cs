@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Touchpoint.Core.Data;
+
+/// <summary>Registers the data context on the provider chosen in configuration, with that provider's migrations.</summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Touchpoint";
+    public const string DefaultSqliteConnection = "Data Source=data/touchpoint.db";
+
+    public static IServiceCollection AddTouchpointDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connection = configuration.GetConnectionString(ConnectionStringName);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddScoped<WorkspaceScope>();
+        services.AddDbContext<TouchpointDbContext>(builder => Configure(builder, options.Provider, connection));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string? connection)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = new SqliteConnectionStringBuilder(connection ?? DefaultSqliteConnection);
+                EnsureFolder(sqlite.DataSource);
+                builder.UseSqlite(sqlite.ToString(), o => o.MigrationsAssembly("Touchpoint.Migrations.Sqlite"))
+                    .AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    throw new InvalidOperationException(
+                        "Touchpoint:Database:Provider is Postgres but ConnectionStrings:Touchpoint is empty. " +
+                        "Set it, e.g. ConnectionStrings__Touchpoint=\"Host=localhost;Database=touchpoint;Username=postgres;Password=...\".");
+                }
+
+                builder.UseNpgsql(connection, o => o.MigrationsAssembly("Touchpoint.Migrations.Postgres"));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{provider}'. Use Sqlite or Postgres.");
+        }
+    }
+
+    private static void EnsureFolder(string dataSource)
+    {
+        if (dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Customers;
+using Touchpoint.Core.Email;
+using Touchpoint.Core.Feedback;
+using Touchpoint.Core.Journeys;
+using Touchpoint.Core.Platform;
+using Touchpoint.Core.Surveys;
+
+namespace Touchpoint.Core.Data;
+
+/// <summary>
+/// The one data context. Workspace isolation is enforced here and nowhere else: every entity that
+/// implements <see cref="IWorkspaceOwned"/> is filtered to the current workspace on read, and a write
+/// to a row of another workspace throws. Code that must cross workspaces (sign-in, public survey
+/// links, background workers) says so with <c>IgnoreQueryFilters()</c>.
+/// </summary>
+public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, WorkspaceScope scope)
+    : IdentityUserContext<User, Guid>(options)
+{
+    /// <summary>Read by the query filters; EF parameterizes it per context instance.</summary>
+    internal Guid CurrentWorkspaceId => scope.WorkspaceId;
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Journey> Journeys => Set<Journey>();
+    public DbSet<JourneyStage> JourneyStages => Set<JourneyStage>();
+    public DbSet<TouchPoint> TouchPoints => Set<TouchPoint>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<Response> Responses => Set<Response>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<User>().ToTable("Users");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(TouchpointDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IWorkspaceOwned).IsAssignableFrom(entity.ClrType))
+            {
+                builder.Entity(entity.ClrType).HasQueryFilter(WorkspaceFilter(entity.ClrType));
+                builder.Entity(entity.ClrType).HasIndex(nameof(IWorkspaceOwned.WorkspaceId));
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardWorkspaceWrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardWorkspaceWrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>New rows join the current workspace; rows of another workspace are never written.</summary>
+    private void GuardWorkspaceWrites()
+    {
+        foreach (var entry in ChangeTracker.Entries<IWorkspaceOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.WorkspaceId == Guid.Empty)
+            {
+                if (!scope.IsSet)
+                {
+                    throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} needs a workspace.");
+                }
+
+                entry.Entity.WorkspaceId = scope.WorkspaceId;
+            }
+
+            if (scope.IsSet && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.WorkspaceId != scope.WorkspaceId)
+            {
+                throw new CrossWorkspaceWriteException(entry.Metadata.ClrType.Name);
+            }
+        }
+    }
+
+    private LambdaExpression WorkspaceFilter(Type entityType)
+    {
+        var entity = Expression.Parameter(entityType, "e");
+        var owner = Expression.Property(entity, nameof(IWorkspaceOwned.WorkspaceId));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentWorkspaceId));
+        return Expression.Lambda(Expression.Equal(owner, current), entity);
+    }
+}

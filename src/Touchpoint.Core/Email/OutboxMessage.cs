@@ -1,0 +1,27 @@
+namespace Touchpoint.Core.Email;
+
+/// <summary>
+/// Something to send, written in the same transaction as the change that causes it and delivered
+/// by <see cref="OutboxDispatcher"/>. Email today; webhooks and other senders share the table later.
+/// Not workspace-filtered: a password reset belongs to a user, not a workspace.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public Guid? WorkspaceId { get; set; }
+    public string Kind { get; set; } = "email";
+    public required string Recipient { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    /// <summary>Set while a dispatcher works on the row, so two nodes never send it at once.</summary>
+    public DateTime? LockedUntil { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
+
+    public string MessageId => $"outbox-{Id}";
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Mail;
+using System.Net.Mime;
+using Microsoft.Extensions.Options;
+
+namespace Touchpoint.Core.Email;
+
+/// <summary>Sends through an SMTP server with System.Net.Mail, or to a pickup folder when none is set.</summary>
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
+{
+    public async Task SendAsync(EmailMessage message, string messageId, CancellationToken ct)
+    {
+        var settings = options.Value;
+        using var mail = new MailMessage(MailAddressParser.Parse(settings.From), new MailAddress(message.To))
+        {
+            Subject = message.Subject,
+            Body = message.TextBody,
+            IsBodyHtml = false,
+        };
+        mail.Headers.Add("Message-ID", $"<{messageId}@touchpoint>");
+        if (message.HtmlBody is not null)
+        {
+            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, MediaTypeNames.Text.Html));
+        }
+
+        using var client = CreateClient(settings);
+        await client.SendMailAsync(mail, ct);
+    }
+
+    private static SmtpClient CreateClient(SmtpOptions settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Host))
+        {
+            var folder = Path.GetFullPath(settings.PickupDirectory);
+            Directory.CreateDirectory(folder);
+            return new SmtpClient
+            {
+                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
+                PickupDirectoryLocation = folder,
+            };
+        }
+
+        var client = new SmtpClient(settings.Host, settings.Port)
+        {
+            EnableSsl = settings.EnableSsl,
+            Timeout = settings.TimeoutSeconds * 1000,
+            DeliveryMethod = SmtpDeliveryMethod.Network,
+        };
+        if (!string.IsNullOrEmpty(settings.UserName))
+        {
+            client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Touchpoint.Core.Customers;
+using Touchpoint.Core.Journeys;
+using Touchpoint.Core.Surveys;
+
+namespace Touchpoint.Core.Feedback;
+
+internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
+{
+    public void Configure(EntityTypeBuilder<Response> builder)
+    {
+        builder.Property(r => r.Metric).HasConversion<string>().HasMaxLength(8);
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Comment).HasMaxLength(ResponseSubmission.MaxCommentLength);
+        builder.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<TouchPoint>().WithMany().HasForeignKey(r => r.TouchPointId).OnDelete(DeleteBehavior.SetNull);
+        // Metrics read a workspace's responses of one metric over a time range.
+        builder.HasIndex(r => new { r.WorkspaceId, r.Metric, r.SubmittedAt });
+        builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.Id });
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Data;
+using Touchpoint.Core.Platform;
+
+namespace Touchpoint.Core.Surveys;
+
+/// <summary>Creates surveys and finds a live one by its public link.</summary>
+public sealed class SurveyService(TouchpointDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxQuestionLength = 500;
+
+    public sealed record NewSurvey(string Name, SurveyMetric Metric, string? Question, string? CommentPrompt, Guid? TouchPointId);
+
+    /// <summary>Checks a new survey; returns field errors keyed by the field's JSON name.</summary>
+    public async Task<Dictionary<string, string[]>> ValidateAsync(NewSurvey survey, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(survey.Name))
+        {
+            errors["name"] = ["Give the survey a name."];
+        }
+        else if (survey.Name.Length > MaxNameLength)
+        {
+            errors["name"] = [$"Use at most {MaxNameLength} characters."];
+        }
+
+        if (survey.Question is { Length: > MaxQuestionLength })
+        {
+            errors["question"] = [$"Use at most {MaxQuestionLength} characters."];
+        }
+
+        if (survey.CommentPrompt is { Length: > MaxQuestionLength })
+        {
+            errors["commentPrompt"] = [$"Use at most {MaxQuestionLength} characters."];
+        }
+
+        if (survey.TouchPointId is { } touchPointId && !await db.TouchPoints.AnyAsync(t => t.Id == touchPointId, ct))
+        {
+            errors["touchPointId"] = ["No touch point with this id exists in this workspace."];
+        }
+
+        return errors;
+    }
+
+    public async Task<Survey> CreateAsync(NewSurvey input, string companyName, string actor, CancellationToken ct = default)
+    {
+        var survey = new Survey
+        {
+            Name = input.Name.Trim(),
+            Metric = input.Metric,
+            Question = string.IsNullOrWhiteSpace(input.Question) ? Survey.DefaultQuestion(input.Metric, companyName) : input.Question.Trim(),
+            LinkId = SecretTokens.Create(9),
+            TouchPointId = input.TouchPointId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        if (!string.IsNullOrWhiteSpace(input.CommentPrompt))
+        {
+            survey.CommentPrompt = input.CommentPrompt.Trim();
+        }
+
+        db.Surveys.Add(survey);
+        audit.Record(actor, "survey.created", $"survey:{survey.Id}", survey.Name);
+        await db.SaveChangesAsync(ct);
+        return survey;
+    }
+
+    /// <summary>
+    /// Public links carry no workspace, so this is the one lookup of a survey across workspaces;
+    /// the caller then enters the survey's workspace.
+    /// </summary>
+    public Task<Survey?> FindByLinkAsync(string linkId, CancellationToken ct = default) =>
+        db.Surveys.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.LinkId == linkId, ct);
+}

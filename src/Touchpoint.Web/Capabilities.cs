@@ -1,0 +1,46 @@
+using Touchpoint.Core.Analytics;
+using Touchpoint.Core.Demo;
+using Touchpoint.Core.Email;
+using Touchpoint.Core.Feedback;
+using Touchpoint.Core.Surveys;
+using Touchpoint.Web.Analytics;
+using Touchpoint.Web.Feedback;
+using Touchpoint.Web.Journeys;
+using Touchpoint.Web.Surveys;
+
+namespace Touchpoint.Web;
+
+/// <summary>One line per capability: its services, and its endpoints.</summary>
+internal static class Capabilities
+{
+    public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        builder.Services.AddScoped<Outbox>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddCapabilities(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SurveyService>();
+        builder.Services.AddScoped<ResponseSubmission>();
+        builder.Services.AddScoped<MetricsService>();
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        return builder;
+    }
+
+    public static WebApplication MapCapabilityEndpoints(this WebApplication app)
+    {
+        app.MapJourneysApi();
+        app.MapSurveysApi();
+        app.MapResponsesApi();
+        app.MapMetricsApi();
+        return app;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Data;
+using Touchpoint.Core.Feedback;
+using Touchpoint.Web.Platform;
+
+namespace Touchpoint.Web.Feedback;
+
+/// <summary>/api/v1/responses: list and read answers; submit one server-side.</summary>
+internal static class ResponsesApi
+{
+    public static void MapResponsesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/responses", ListAsync).RequireAuthorization(Permission.ViewFeedback.Name).WithTags("Responses");
+        app.MapGet("/api/v1/responses/{id:long}", GetAsync).RequireAuthorization(Permission.ViewFeedback.Name).WithTags("Responses");
+        app.MapPost("/api/v1/surveys/{id:guid}/responses", SubmitAsync).RequireAuthorization(Permission.SubmitResponses.Name).WithTags("Responses");
+    }
+
+    /// <summary>Newest first. <c>from</c> is inclusive, <c>to</c> exclusive; both ISO 8601 instants.</summary>
+    private static async Task<Results<Ok<Page<ResponseDto>>, ValidationProblem>> ListAsync(TouchpointDbContext db, Guid? survey,
+        DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var (after, take) = Cursor.Read(cursor, limit, errors);
+        if (from is not null && to is not null && from >= to)
+        {
+            errors["to"] = ["'to' must be after 'from'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var query = db.Responses.AsNoTracking();
+        if (survey is { } surveyId)
+        {
+            query = query.Where(r => r.SurveyId == surveyId);
+        }
+
+        if (from is { } start)
+        {
+            var utc = start.UtcDateTime;
+            query = query.Where(r => r.SubmittedAt >= utc);
+        }
+
+        if (to is { } end)
+        {
+            var utc = end.UtcDateTime;
+            query = query.Where(r => r.SubmittedAt < utc);
+        }
+
+        if (after is { } id)
+        {
+            query = query.Where(r => r.Id < id);
+        }
+
+        var rows = await query.OrderByDescending(r => r.Id).Take(take + 1).ToListAsync(ct);
+        var next = rows.Count > take ? Cursor.Encode(rows[take - 1].Id) : null;
+        return TypedResults.Ok(new Page<ResponseDto>(rows.Take(take).Select(ResponseDto.From).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<ResponseDto>, ProblemHttpResult>> GetAsync(long id, TouchpointDbContext db, CancellationToken ct)
+    {
+        var response = await db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        return response is null ? Problems.NotFound("Response") : TypedResults.Ok(ResponseDto.From(response));
+    }
+
+    private static async Task<Results<Created<ResponseDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(Guid id,
+        SubmitResponseRequest? body, TouchpointDbContext db, ResponseSubmission submission, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null)
+        {
+            return Problems.NotFound("Survey");
+        }
+
+        if (body is null)
+        {
+            return Problems.Invalid(new() { ["body"] = ["Send a JSON body with at least 'score'."] });
+        }
+
+        var result = await submission.SubmitAsync(survey, new ResponseSubmission.Answer(body.Score, body.Comment, body.CustomerId,
+            body.CustomerExternalId, body.Channel, body.SubmittedAt), ct);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/responses/{result.Response!.Id}", ResponseDto.From(result.Response))
+            : Problems.Invalid(result.Errors);
+    }
+}

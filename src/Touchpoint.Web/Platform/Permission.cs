@@ -1,0 +1,27 @@
+using Touchpoint.Core.Platform;
+
+namespace Touchpoint.Web.Platform;
+
+/// <summary>
+/// What a request may do, and who may do it: the roles of signed-in members and the scope of an API
+/// key. Every page and endpoint asks for one permission by name (the authorization policy name).
+/// </summary>
+internal sealed record Permission(string Name, WorkspaceRole[] Roles, string Scope)
+{
+    private static readonly WorkspaceRole[] Everyone = Enum.GetValues<WorkspaceRole>();
+
+    public static readonly Permission Member = new("member", Everyone, ApiScopes.Read);
+    public static readonly Permission ViewFeedback = new("feedback.view",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst, WorkspaceRole.Manager, WorkspaceRole.Agent], ApiScopes.Read);
+    public static readonly Permission ViewAnalytics = new("analytics.view",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst, WorkspaceRole.Manager], ApiScopes.Read);
+    public static readonly Permission ManageSurveys = new("surveys.manage",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst], ApiScopes.Write);
+    public static readonly Permission SubmitResponses = new("responses.submit",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst], ApiScopes.Write);
+    public static readonly Permission ManageWorkspace = new("workspace.manage",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Admin);
+
+    public static readonly IReadOnlyList<Permission> All =
+        [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageWorkspace];
+}
