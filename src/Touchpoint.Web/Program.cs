@@ -1,5 +1,6 @@
 using Touchpoint.Web;
 using Touchpoint.Web.Cli;
+using Touchpoint.Web.Pages;
 using Touchpoint.Web.Platform;
 
 // Touchpoint's host. Each capability adds its services and maps its endpoints; the same executable
@@ -8,7 +9,7 @@ var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 builder.AddPlatform();
 builder.AddEmail();
 builder.AddCapabilities();
-builder.Services.AddRazorPages();
+builder.Services.AddTouchpointPages();
 
 var app = builder.Build();
 if (CommandLine.IsVerb(args))

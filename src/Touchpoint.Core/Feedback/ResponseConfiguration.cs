@@ -18,6 +18,8 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.HasOne<TouchPoint>().WithMany().HasForeignKey(r => r.TouchPointId).OnDelete(DeleteBehavior.SetNull);
         // Metrics read a workspace's responses of one metric over a time range.
         builder.HasIndex(r => new { r.WorkspaceId, r.Metric, r.SubmittedAt });
-        builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.Id });
+        // Lists page newest first by (SubmittedAt, Id), in the workspace or in one survey.
+        builder.HasIndex(r => new { r.WorkspaceId, r.SubmittedAt, r.Id });
+        builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.SubmittedAt });
     }
 }

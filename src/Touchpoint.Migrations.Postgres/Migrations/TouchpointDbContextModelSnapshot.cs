@@ -248,7 +248,9 @@ namespace Touchpoint.Migrations.Postgres.Migrations
 
                     b.HasIndex("WorkspaceId", "Metric", "SubmittedAt");
 
-                    b.HasIndex("WorkspaceId", "SurveyId", "Id");
+                    b.HasIndex("WorkspaceId", "SubmittedAt", "Id");
+
+                    b.HasIndex("WorkspaceId", "SurveyId", "SubmittedAt");
 
                     b.ToTable("Responses");
                 });

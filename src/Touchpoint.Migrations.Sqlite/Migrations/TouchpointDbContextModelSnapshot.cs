@@ -236,7 +236,9 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
 
                     b.HasIndex("WorkspaceId", "Metric", "SubmittedAt");
 
-                    b.HasIndex("WorkspaceId", "SurveyId", "Id");
+                    b.HasIndex("WorkspaceId", "SubmittedAt", "Id");
+
+                    b.HasIndex("WorkspaceId", "SurveyId", "SubmittedAt");
 
                     b.ToTable("Responses");
                 });

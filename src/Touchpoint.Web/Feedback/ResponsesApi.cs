@@ -16,15 +16,17 @@ internal static class ResponsesApi
         app.MapPost("/api/v1/surveys/{id:guid}/responses", SubmitAsync).RequireAuthorization(Permission.SubmitResponses.Name).WithTags("Responses");
     }
 
-    /// <summary>
-    /// Newest first by the time the answer was given (answers can be back-filled with <c>submittedAt</c>,
-    /// so ids are not in time order). <c>from</c> is inclusive, <c>to</c> exclusive; both ISO 8601 instants.
-    /// </summary>
+    /// <summary>Newest first by submission time. <c>from</c> is inclusive, <c>to</c> exclusive; both ISO 8601 instants.</summary>
     private static async Task<Results<Ok<Page<ResponseDto>>, ValidationProblem>> ListAsync(TouchpointDbContext db, Guid? survey,
         DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var (after, take) = Cursor.ReadTimed(cursor, limit, errors);
+        var (_, take) = Cursor.Read(null, limit, errors);
+        if (!TimeCursor.TryDecode(cursor, out var after))
+        {
+            errors["cursor"] = ["This cursor is not one the API gave out. Pass the 'next' value of the previous page."];
+        }
+
         if (from is not null && to is not null && from >= to)
         {
             errors["to"] = ["'to' must be after 'from'."];
@@ -53,13 +55,13 @@ internal static class ResponsesApi
             query = query.Where(r => r.SubmittedAt < utc);
         }
 
-        if (after is var (at, id))
+        if (after is { } last)
         {
-            query = query.Where(r => r.SubmittedAt < at || (r.SubmittedAt == at && r.Id < id));
+            query = query.Where(r => r.SubmittedAt < last.At || (r.SubmittedAt == last.At && r.Id < last.Id));
         }
 
         var rows = await query.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(take + 1).ToListAsync(ct);
-        var next = rows.Count > take ? Cursor.Encode(rows[take - 1].SubmittedAt, rows[take - 1].Id) : null;
+        var next = rows.Count > take ? new TimeCursor(rows[take - 1].SubmittedAt, rows[take - 1].Id).Encode() : null;
         return TypedResults.Ok(new Page<ResponseDto>(rows.Take(take).Select(ResponseDto.From).ToList(), next));
     }
 

@@ -12,77 +12,24 @@ internal static class Cursor
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    private const string NotOurs = "This cursor is not one the API gave out. Pass the 'next' value of the previous page.";
-
-    public static string Encode(long key) => Encode64(key.ToString(CultureInfo.InvariantCulture));
+    public static string Encode(long key) => EncodeText(key.ToString(CultureInfo.InvariantCulture));
 
     public static bool TryDecode(string? cursor, out long key)
     {
         key = 0;
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return true;
-        }
-
-        return long.TryParse(Decode64(cursor), NumberStyles.None, CultureInfo.InvariantCulture, out key);
+        return string.IsNullOrEmpty(cursor)
+            || long.TryParse(DecodeText(cursor), NumberStyles.None, CultureInfo.InvariantCulture, out key);
     }
 
-    /// <summary>Checks <c>cursor</c> and <c>limit</c>; adds field errors for what is wrong.</summary>
-    public static (long? After, int Limit) Read(string? cursor, int? limit, Dictionary<string, string[]> errors)
+    internal static string EncodeText(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    internal static string? DecodeText(string cursor)
     {
-        if (!TryDecode(cursor, out var after))
-        {
-            errors["cursor"] = [NotOurs];
-        }
-
-        CheckLimit(limit, errors);
-        return (string.IsNullOrEmpty(cursor) ? null : after, limit ?? DefaultLimit);
-    }
-
-    /// <summary>A cursor on (time, id), for lists ordered by when something happened rather than by id.</summary>
-    public static string Encode(DateTime at, long key) =>
-        Encode64($"{at.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture)}.{key.ToString(CultureInfo.InvariantCulture)}");
-
-    /// <summary>Checks a (time, id) <c>cursor</c> and <c>limit</c>; adds field errors for what is wrong.</summary>
-    public static ((DateTime At, long Key)? After, int Limit) ReadTimed(string? cursor, int? limit, Dictionary<string, string[]> errors)
-    {
-        (DateTime, long)? after = null;
-        if (!string.IsNullOrEmpty(cursor))
-        {
-            var parts = Decode64(cursor)?.Split('.');
-            if (parts is [var ticks, var key]
-                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t <= DateTime.MaxValue.Ticks
-                && long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var k))
-            {
-                after = (new DateTime(t, DateTimeKind.Utc), k);
-            }
-            else
-            {
-                errors["cursor"] = [NotOurs];
-            }
-        }
-
-        CheckLimit(limit, errors);
-        return (after, limit ?? DefaultLimit);
-    }
-
-    private static void CheckLimit(int? limit, Dictionary<string, string[]> errors)
-    {
-        if (limit is < 1 or > MaxLimit)
-        {
-            errors["limit"] = [$"Use a limit from 1 to {MaxLimit}."];
-        }
-    }
-
-    private static string Encode64(string value) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(value)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string? Decode64(string cursor)
-    {
+        var padded = cursor.Replace('-', '+').Replace('_', '/');
+        padded += new string('=', (4 - (padded.Length % 4)) % 4);
         try
         {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - (padded.Length % 4)) % 4);
             return Encoding.UTF8.GetString(Convert.FromBase64String(padded));
         }
         catch (FormatException)
@@ -90,7 +37,52 @@ internal static class Cursor
             return null;
         }
     }
+
+    /// <summary>Checks <c>cursor</c> and <c>limit</c>; adds field errors for what is wrong.</summary>
+    public static (long? After, int Limit) Read(string? cursor, int? limit, Dictionary<string, string[]> errors)
+    {
+        if (!TryDecode(cursor, out var after))
+        {
+            errors["cursor"] = ["This cursor is not one the API gave out. Pass the 'next' value of the previous page."];
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"Use a limit from 1 to {MaxLimit}."];
+        }
+
+        return (string.IsNullOrEmpty(cursor) ? null : after, limit ?? DefaultLimit);
+    }
 }
 
 /// <summary>One page of a list: the items and the cursor of the next page, or null at the end.</summary>
 internal sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+
+/// <summary>
+/// A cursor over rows ordered newest first by an instant, ties broken by id: the last row's
+/// (instant, id). Answers imported with their original times still page in time order.
+/// </summary>
+internal readonly record struct TimeCursor(DateTime At, long Id)
+{
+    public string Encode() => Cursor.EncodeText(string.Create(CultureInfo.InvariantCulture, $"{At.Ticks}.{Id}"));
+
+    public static bool TryDecode(string? cursor, out TimeCursor? value)
+    {
+        value = null;
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return true;
+        }
+
+        var parts = Cursor.DecodeText(cursor)?.Split('.');
+        if (parts is not [var ticks, var id]
+            || !long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t) || t > DateTime.MaxValue.Ticks
+            || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+        {
+            return false;
+        }
+
+        value = new TimeCursor(new DateTime(t, DateTimeKind.Utc), i);
+        return true;
+    }
+}

@@ -12,8 +12,9 @@ internal sealed class RequestSizeGuard(RequestDelegate next, IOptions<LimitsOpti
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-            ?? limits.Value.MaxRequestBodyBytes;
+        var metadata = context.GetEndpoint()?.Metadata;
+        var limit = metadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? (metadata?.GetMetadata<PublicEndpointAttribute>() is not null ? limits.Value.MaxPublicBodyBytes : limits.Value.MaxRequestBodyBytes);
         if (context.Request.ContentLength > limit)
         {
             await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large",

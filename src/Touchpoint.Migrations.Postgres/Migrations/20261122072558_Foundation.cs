@@ -475,9 +475,14 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                 columns: new[] { "WorkspaceId", "Metric", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Responses_WorkspaceId_SurveyId_Id",
+                name: "IX_Responses_WorkspaceId_SubmittedAt_Id",
                 table: "Responses",
-                columns: new[] { "WorkspaceId", "SurveyId", "Id" });
+                columns: new[] { "WorkspaceId", "SubmittedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Responses_WorkspaceId_SurveyId_SubmittedAt",
+                table: "Responses",
+                columns: new[] { "WorkspaceId", "SurveyId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Surveys_LinkId",

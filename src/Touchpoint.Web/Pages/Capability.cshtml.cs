@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Touchpoint.Web.Pages;
+
+/// <summary>
+/// An honest empty state for each capability that is not built yet: what it will do, and what a
+/// user can already do instead. Each is replaced by the real pages as the capability lands.
+/// </summary>
+[Authorize(Policy = "member")]
+internal sealed class CapabilityModel : PageModel
+{
+    public sealed record Description(string Title, string Promise, string Now);
+
+    private static readonly Dictionary<string, Description> Capabilities = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["customers"] = new("Customers", "Profiles with traits, personas and lifecycle stage; one timeline of every interaction; Segment-compatible tracking; CSV import; dynamic segments.",
+            "The demo customers already receive survey answers; submit answers for a known customer through POST /api/v1/surveys/{id}/responses with customerExternalId."),
+        ["conversations"] = new("Conversations", "A live-chat widget, an agent inbox with assignment, teams and canned replies, email and API channels, and a CSAT question after each chat.",
+            "Collect feedback after support contacts with a CES survey link."),
+        ["cases"] = new("Cases", "Alerts on bad experiences become cases with an owner and SLA, resolved by front-line staff within their own authority limit, with root causes and recovery measured.",
+            "Find detractors on the Responses page and follow up with them."),
+        ["insights"] = new("Text insights", "Sentiment, emotions, topics, effort and churn intent in every comment and message, in real time.",
+            "Read the comments on the Responses page."),
+        ["automations"] = new("Automations", "Triggers, conditions, delays and actions (email, survey, case, tag, webhook) with quiet hours, frequency caps and A/B variants.",
+            "Share survey links by hand or submit answers through the REST API."),
+        ["employees"] = new("Employees", "Pulse surveys (eNPS, mood) with anonymity thresholds, an idea board, agent scorecards and training needs.",
+            "Invite colleagues under Settings > Members."),
+        ["strategy"] = new("Strategy", "A CX vision as guiding principles, goals with targets tracked against live metrics, and a versioned rule book of policies.",
+            "Track NPS, CSAT and CES on the dashboard."),
+    };
+
+    public Description Info { get; private set; } = null!;
+
+    public void OnGet(string slug) => Info = Capabilities[slug];
+}

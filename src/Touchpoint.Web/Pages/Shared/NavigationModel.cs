@@ -1,0 +1,53 @@
+using Touchpoint.Core.Platform;
+using Touchpoint.Web.Platform;
+
+namespace Touchpoint.Web.Pages.Shared;
+
+/// <summary>What the layout shows: the workspace, the user, and the capabilities their role may open.</summary>
+internal sealed class NavigationModel(WorkspaceSignIn signIn)
+{
+    public sealed record Item(string Label, string Href, bool Active);
+
+    public sealed record Section(string Title, IReadOnlyList<Item> Items);
+
+    public sealed record View(bool SignedIn, Guid? WorkspaceId, string WorkspaceName, string UserName, WorkspaceRole? Role,
+        IReadOnlyList<(Guid Id, string Name, WorkspaceRole Role)> Workspaces, IReadOnlyList<Section> Sections);
+
+    private static readonly (string Section, string Label, string Href, Permission Permission)[] Links =
+    [
+        ("Measure", "Dashboard", "/", Permission.Member),
+        ("Measure", "Journeys", "/journeys", Permission.Member),
+        ("Listen", "Surveys", "/surveys", Permission.ViewFeedback),
+        ("Listen", "Responses", "/responses", Permission.ViewFeedback),
+        ("Listen", "Text insights", "/insights", Permission.ViewFeedback),
+        ("Customers", "Customers", "/customers", Permission.ViewFeedback),
+        ("Engage", "Conversations", "/conversations", Permission.ViewFeedback),
+        ("Act", "Cases", "/cases", Permission.ViewFeedback),
+        ("Act", "Automations", "/automations", Permission.ManageSurveys),
+        ("People", "Employees", "/employees", Permission.Member),
+        ("Govern", "Strategy", "/strategy", Permission.Member),
+        ("Govern", "Settings", "/settings", Permission.ManageWorkspace),
+    ];
+
+    public async Task<View> BuildAsync(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true || user.WorkspaceId() is not { } workspaceId || user.UserId() is not { } userId)
+        {
+            return new View(false, null, "", "", null, [], []);
+        }
+
+        var workspaces = await signIn.WorkspacesOfAsync(userId);
+        var path = context.Request.Path.Value ?? "/";
+        var sections = Links
+            .Where(l => user.Has(l.Permission))
+            .GroupBy(l => l.Section)
+            .Select(g => new Section(g.Key, g.Select(l => new Item(l.Label, l.Href, IsActive(path, l.Href))).ToList()))
+            .ToList();
+        var name = workspaces.FirstOrDefault(w => w.Id == workspaceId).Name ?? "";
+        return new View(true, workspaceId, name, user.Identity.Name ?? "", user.Role(), workspaces, sections);
+    }
+
+    private static bool IsActive(string path, string href) =>
+        href == "/" ? path == "/" : path.StartsWith(href, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,30 @@
+// Draws the weekly NPS trend with its 95% confidence band from the JSON the page embeds.
+(function () {
+  const source = document.getElementById('nps-trend-data');
+  const canvas = document.getElementById('nps-trend');
+  if (!source || !canvas || typeof Chart === 'undefined') return;
+  const weeks = JSON.parse(source.textContent || '[]');
+  const labels = weeks.map(w => w.week);
+  const value = w => (w.score === null ? null : Math.round(w.score * 10) / 10);
+  const band = sign => weeks.map(w => (w.score === null ? null : Math.round((w.score + sign * w.margin) * 10) / 10));
+  new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        { label: 'Upper 95%', data: band(1), borderWidth: 0, pointRadius: 0, fill: '+1', backgroundColor: 'rgba(31,95,191,0.12)' },
+        { label: 'Lower 95%', data: band(-1), borderWidth: 0, pointRadius: 0, fill: false },
+        { label: 'NPS', data: weeks.map(value), borderColor: '#1f5fbf', backgroundColor: '#1f5fbf', tension: 0.25, spanGaps: true }
+      ]
+    },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      scales: { y: { suggestedMin: -100, suggestedMax: 100, title: { display: true, text: 'NPS' } } },
+      plugins: {
+        legend: { labels: { filter: item => item.text === 'NPS' } },
+        tooltip: { callbacks: { afterLabel: ctx => ctx.dataset.label === 'NPS' ? `n = ${weeks[ctx.dataIndex].n}` : '' } }
+      }
+    }
+  });
+})();
