@@ -148,6 +148,35 @@ public sealed class NpsLoopTests(AppFixture fixture)
         await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task NpsSurvey_AnsweredThroughItsPublicPage_IsListedAndScoredAsComputedByHand(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var client = workspace.Client();
+        var survey = await client.CreateSurveyAsync("nps", "Store visit NPS");
+        var id = survey.GetGuid("id");
+        var url = new Uri(survey.GetString("publicUrl")!).PathAndQuery;
+
+        foreach (var score in Week1)
+        {
+            using var respondent = new PageSession(workspace.App);
+            var (page, html) = await respondent.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("name=\"Score\" value=\"10\"", html, StringComparison.Ordinal);
+            var (sent, _) = await respondent.PostAsync(url, PageSession.Form(("Score", score.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        var listed = await client.GetJsonAsync($"/api/v1/responses?survey={id}");
+        var nps = await client.GetJsonAsync($"/api/v1/metrics/nps?groupBy=week&survey={id}");
+
+        Assert.Equal(Week1.Order(), listed.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("score").GetInt32()).Order());
+        Assert.Equal(10, nps.GetProperty("n").GetInt32());
+        Assert.Equal(0, nps.GetProperty("score").GetDouble(), 4);
+        Assert.Equal(55.4372, nps.GetProperty("marginOfError").GetDouble(), 4);
+        Assert.Equal(10, nps.GetProperty("groups").EnumerateArray().Sum(g => g.GetProperty("n").GetInt32()));
+    }
+
     private static DateTime LastMondayBefore(DateTime instant)
     {
         var day = instant.Date;
