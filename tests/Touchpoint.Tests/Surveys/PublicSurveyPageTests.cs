@@ -99,4 +99,17 @@ public sealed class PublicSurveyPageTests(AppFixture fixture)
         Assert.DoesNotContain("<script>alert('x')</script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task PublicPage_BodyOverThePublicLimit_Returns413AndStoresNothing(DatabaseProvider provider)
+    {
+        var (workspace, api, id, url) = await ArrangeAsync(provider);
+        using var visitor = new PageSession(workspace.App);
+
+        // The public limit is 64 KB: far below the API's 1 MB, since anyone can post here.
+        var (response, _) = await visitor.PostAsync(url, Form(("Score", "10"), ("Comment", new string('x', 70 * 1024))));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, (await api.GetJsonAsync($"/api/v1/responses?survey={id}")).GetProperty("items").GetArrayLength());
+    }
 }
