@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Platform;
 using Touchpoint.Tests.Infrastructure;
@@ -186,5 +187,19 @@ public sealed class SignInPageTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Our checkout survey", Text(html), StringComparison.Ordinal);
         Assert.Contains(survey.GetString("publicUrl")!, html, StringComparison.Ordinal);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task InviteMember_SignedInButPostWithoutAntiforgeryToken_Returns400AndInvitesNobody(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var session = new PageSession(workspace.App);
+        await session.SignInAsync(workspace.Owner.Email!, TestWorkspace.Password);
+        var invitee = $"forged-{Guid.NewGuid():N}@example.test";
+
+        var (response, _) = await session.PostAsync("/settings/members?handler=invite", Form(("Email", invitee), ("Role", "Admin")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(await workspace.QueryAsync(db => db.Invitations.AnyAsync(i => i.Email == invitee)));
     }
 }
