@@ -34,6 +34,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
                 [FieldName(json.Path)] = [json.Message],
             };
         }
+        else if (ParameterBinding.Describe(bad.Message) is { } parameter)
+        {
+            problem.Detail = parameter.Message;
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter.Name] = [parameter.Message] };
+        }
 
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
