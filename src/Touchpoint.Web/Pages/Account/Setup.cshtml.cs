@@ -17,7 +17,6 @@ namespace Touchpoint.Web.Pages.Account;
 [EnableRateLimiting(RateLimits.Account)]
 internal sealed class SetupModel(UserManager<User> users, WorkspaceProvisioner provisioner, WorkspaceSignIn signIn, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<string> TimeZones { get; } = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order().ToList();
     public List<string> Errors { get; } = [];
 
     [BindProperty] public string WorkspaceName { get; set; } = "";
@@ -35,15 +34,7 @@ internal sealed class SetupModel(UserManager<User> users, WorkspaceProvisioner p
             return NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(WorkspaceName) || WorkspaceName.Length > 200)
-        {
-            Errors.Add("Name the workspace (at most 200 characters).");
-        }
-
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))
-        {
-            Errors.Add("Choose a time zone from the list.");
-        }
+        Errors.AddRange(WorkspaceRules.Check(WorkspaceName, TimeZone));
 
         if (!System.Net.Mail.MailAddress.TryCreate(Email?.Trim(), out _))
         {
