@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +9,7 @@ namespace Touchpoint.Web.Platform;
 /// Turns unreadable input (malformed JSON, wrong types, bodies over the limit) into a 4xx
 /// ProblemDetails that names the field, instead of a 500.
 /// </summary>
-internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -35,9 +34,10 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
                 [FieldName(json.Path)] = [json.Message],
             };
         }
-        else if (FindParameterError(bad) is { } parameter)
+        else if (ParameterBinding.Describe(bad.Message) is { } parameter)
         {
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter.Path] = [parameter.Message] };
+            problem.Detail = parameter.Message;
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter.Name] = [parameter.Message] };
         }
 
         context.Response.StatusCode = status;
@@ -58,30 +58,6 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
         return null;
     }
-
-    /// <summary>
-    /// A query or route value that does not parse (e.g. <c>?from=yesterday</c>). The framework says so
-    /// only in its message, 'Failed to bind parameter "Nullable&lt;DateTimeOffset&gt; from" from "yesterday"',
-    /// so the parameter's name is read from there.
-    /// </summary>
-    private static JsonError? FindParameterError(BadHttpRequestException bad)
-    {
-        var match = BindFailure().Match(bad.Message);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var type = match.Groups["type"].Value;
-        var expected = type.Contains("DateTime", StringComparison.Ordinal) ? "an ISO 8601 date and time, e.g. 2026-01-31T00:00:00Z"
-            : type.Contains("Guid", StringComparison.Ordinal) ? "an id (a GUID)"
-            : type.Contains("Int", StringComparison.Ordinal) ? "a whole number"
-            : "a value of the right type";
-        return new JsonError(match.Groups["name"].Value, $"Use {expected}.");
-    }
-
-    [GeneratedRegex("parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\"")]
-    private static partial Regex BindFailure();
 
     private static string Describe(BadHttpRequestException bad) =>
         FindJsonError(bad) is { } json && json.Path is not "$"

@@ -38,15 +38,25 @@ internal static class StartupTasks
             }
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, demo));
+        bool hasUsers;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            hasUsers = await scope.ServiceProvider.GetRequiredService<TouchpointDbContext>().Users.AnyAsync(ct);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, demo, hasUsers));
     }
 
-    private static void PrintWelcome(WebApplication app, DemoOptions demo)
+    private static void PrintWelcome(WebApplication app, DemoOptions demo, bool hasUsers)
     {
         var url = app.Urls.FirstOrDefault() ?? "http://localhost:5000";
         Console.WriteLine();
         Console.WriteLine($"  Touchpoint is running at {url}");
-        if (demo.Seed)
+        if (!hasUsers)
+        {
+            Console.WriteLine($"  No account exists yet: open {url}/setup to create the first one.");
+        }
+        else if (demo.Seed)
         {
             Console.WriteLine($"  Sign in with {demo.AdminEmail} / {demo.AdminPassword}");
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Platform;
 using Touchpoint.Web.Platform;
 
@@ -19,7 +20,16 @@ internal sealed class SignInModel(UserManager<User> users, SignInManager<User> s
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true && User.WorkspaceId() is not null ? LocalRedirect(SafeReturnUrl()) : Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true && User.WorkspaceId() is not null)
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        // A fresh install with no account yet starts at the setup page.
+        return await users.Users.AnyAsync() ? Page() : Redirect("/setup");
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -12,7 +12,6 @@ namespace Touchpoint.Web.Pages.Settings;
 [Authorize(Policy = "workspace.manage")]
 internal sealed class WorkspaceSettingsModel(TouchpointDbContext db, WorkspaceScope scope, AuditLog audit) : PageModel
 {
-    public IReadOnlyList<string> TimeZones { get; } = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order().ToList();
     public List<string> Errors { get; } = [];
 
     [BindProperty] public string Name { get; set; } = "";
@@ -27,15 +26,7 @@ internal sealed class WorkspaceSettingsModel(TouchpointDbContext db, WorkspaceSc
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
-        {
-            Errors.Add("Give the workspace a name of at most 200 characters.");
-        }
-
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))
-        {
-            Errors.Add("Choose a time zone from the list.");
-        }
+        Errors.AddRange(WorkspaceRules.Check(Name, TimeZone));
 
         if (!ModelState.IsValid || !Enum.IsDefined(WeekStart))
         {
