@@ -54,7 +54,9 @@ public sealed class SignInPageTests(AppFixture fixture)
     [Theory, OnSqlite, OnPostgres]
     public async Task SignIn_UnknownEmail_ShowsTheSameMessageAsAWrongPassword(DatabaseProvider provider)
     {
-        using var session = new PageSession(fixture.App(provider));
+        // An install with an account (a fresh one sends /signin to /setup).
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var session = new PageSession(workspace.App);
 
         var (response, html) = await session.SubmitAsync("/signin", Form(("Email", "nobody@example.test"), ("Password", "whatever-123")));
 
