@@ -11,7 +11,7 @@ builder.AddEmail();
 builder.AddCapabilities();
 builder.Services.AddTouchpointPages();
 
-var app = builder.Build();
+await using var app = builder.Build();
 if (CommandLine.IsVerb(args))
 {
     return await CommandLine.RunAsync(app, args);
