@@ -36,32 +36,46 @@ internal static class SurveySubmitBenchmark
         Console.WriteLine($"survey-submit on {options.ProviderName}: ladder from {startRate}/s, {options.Runs} runs of {duration.TotalSeconds} s per step, " +
             $"p99 limit {P99LimitMs} ms; scratch {scratch}");
 
+        // Both servers run side by side (each pinned to core 0, each on its own fresh database) and
+        // their ladders alternate step by step, so a burst of noise on this shared machine hits both.
         using var generator = new LoadGenerator();
-        LadderResult ours, baseline;
-        await using (var database = await BenchDatabase.CreateAsync(options.Provider, scratch, "touchpoint"))
+        await using var oursDatabase = await BenchDatabase.CreateAsync(options.Provider, scratch, "touchpoint");
+        await using var baselineDatabase = await BenchDatabase.CreateAsync(options.Provider, scratch, "baseline");
+        await using var host = await TouchpointHost.StartAsync(oursDatabase, scratch, "touchpoint");
+        var (survey, _) = await host.CreateNpsSurveyAsync();
+        var oursEndpoint = new Uri(host.BaseAddress, $"/api/v1/surveys/{survey}/responses");
+
+        // The baseline's schema, workspace and survey are made by Touchpoint itself; then only the bare endpoint runs on it.
+        Guid baselineSurvey, baselineWorkspace;
+        await using (var setup = await TouchpointHost.StartAsync(baselineDatabase, scratch, "baseline-setup"))
         {
-            await using var host = await TouchpointHost.StartAsync(database, scratch, "touchpoint");
-            var (survey, _) = await host.CreateNpsSurveyAsync();
-            var endpoint = new Uri(host.BaseAddress, $"/api/v1/surveys/{survey}/responses");
-            var ladder = new RateLadder(generator, i => Request(endpoint, bodies[i % bodies.Length]), duration, options.Runs, P99LimitMs);
-            ours = await ladder.ClimbAsync("touchpoint", startRate, () => CountRowsAsync(database));
+            (baselineSurvey, baselineWorkspace) = await setup.CreateNpsSurveyAsync();
         }
 
-        await using (var database = await BenchDatabase.CreateAsync(options.Provider, scratch, "baseline"))
+        await using var server = await StartBaselineAsync(baselineDatabase, scratch, baselineWorkspace, baselineSurvey);
+        var baselineEndpoint = new Uri(server.BaseAddress, "/responses");
+
+        var oursLadder = new RateLadder("touchpoint", generator, i => Request(oursEndpoint, bodies[i % bodies.Length]), startRate, duration,
+            options.Runs, P99LimitMs);
+        var baselineLadder = new RateLadder("baseline", generator, i => Request(baselineEndpoint, bodies[i % bodies.Length]), startRate, duration,
+            options.Runs, P99LimitMs);
+        await baselineLadder.WarmUpAsync();
+        await oursLadder.WarmUpAsync();
+        while (!oursLadder.Done || !baselineLadder.Done)
         {
-            // The same schema, workspace and survey, made by Touchpoint itself; then only the bare endpoint runs.
-            Guid survey, workspace;
-            await using (var setup = await TouchpointHost.StartAsync(database, scratch, "baseline-setup"))
+            if (!baselineLadder.Done)
             {
-                (survey, workspace) = await setup.CreateNpsSurveyAsync();
+                await baselineLadder.StepAsync();
             }
 
-            await using var server = await StartBaselineAsync(database, scratch, workspace, survey);
-            var endpoint = new Uri(server.BaseAddress, "/responses");
-            var ladder = new RateLadder(generator, i => Request(endpoint, bodies[i % bodies.Length]), duration, options.Runs, P99LimitMs);
-            baseline = await ladder.ClimbAsync("baseline", startRate, () => CountRowsAsync(database));
+            if (!oursLadder.Done)
+            {
+                await oursLadder.StepAsync();
+            }
         }
 
+        var ours = await oursLadder.ResultAsync(() => CountRowsAsync(oursDatabase));
+        var baseline = await baselineLadder.ResultAsync(() => CountRowsAsync(baselineDatabase));
         foreach (var ladder in new[] { ours, baseline })
         {
             // Every 201 is a committed row; a row may exist without its 201 if the client gave up waiting.
