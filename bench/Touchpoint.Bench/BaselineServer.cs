@@ -40,7 +40,10 @@ internal static class BaselineServer
 
         var queue = Channel.CreateUnbounded<PendingRow>(new UnboundedChannelOptions { SingleReader = true });
         var database = await BaselineDatabase.OpenAsync(provider, connection, workspace, survey);
-        var writer = Task.Run(() => WriteAsync(queue.Reader, database));
+        // The writer has a thread of its own: SQLite calls block (its async API is synchronous inside), and
+        // on one core a blocked pool thread would hold up the requests waiting to be parsed and queued.
+        var writer = new Thread(() => Write(queue.Reader, database)) { IsBackground = true, Name = "group-commit writer" };
+        writer.Start();
 
         app.MapGet("/healthz", () => Results.Ok());
         app.MapPost("/responses", async (BaselineAnswer answer) =>
@@ -58,15 +61,15 @@ internal static class BaselineServer
 
         await app.RunAsync();
         queue.Writer.Complete();
-        await writer;
+        writer.Join();
         return 0;
     }
 
     /// <summary>Takes everything queued (up to a cap) into one transaction; the next batch forms while this one commits.</summary>
-    private static async Task WriteAsync(ChannelReader<PendingRow> queue, BaselineDatabase database)
+    private static void Write(ChannelReader<PendingRow> queue, BaselineDatabase database)
     {
         var batch = new List<PendingRow>(MaxBatch);
-        while (await queue.WaitToReadAsync())
+        while (queue.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && queue.TryRead(out var row))
@@ -76,7 +79,7 @@ internal static class BaselineServer
 
             try
             {
-                var ids = await database.InsertAsync(batch);
+                var ids = database.Insert(batch);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Committed.TrySetResult(ids[i]);
@@ -122,7 +125,7 @@ internal sealed class PendingRow(int score, string? comment, DateTime submittedA
 /// </summary>
 internal sealed class BaselineDatabase
 {
-    private const string Insert =
+    private const string InsertSql =
         "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\") " +
         "VALUES (@w, @s, 'Nps', @score, @comment, @at) RETURNING \"Id\"";
 
@@ -150,21 +153,21 @@ internal sealed class BaselineDatabase
         return Task.FromResult(new BaselineDatabase(values, values.OpenConnection(), workspace, survey));
     }
 
-    public async Task<long[]> InsertAsync(IReadOnlyList<PendingRow> rows)
+    public long[] Insert(IReadOnlyList<PendingRow> rows)
     {
-        await using var transaction = await _connection.BeginTransactionAsync();
+        using var transaction = _connection.BeginTransaction();
         var ids = _connection is NpgsqlConnection npgsql
-            ? await InsertPostgresAsync(npgsql, (NpgsqlTransaction)transaction, rows)
-            : await InsertSqliteAsync(transaction, rows);
-        await transaction.CommitAsync();
+            ? InsertPostgres(npgsql, (NpgsqlTransaction)transaction, rows)
+            : InsertSqlite(transaction, rows);
+        transaction.Commit();
         return ids;
     }
 
-    private async Task<long[]> InsertSqliteAsync(DbTransaction transaction, IReadOnlyList<PendingRow> rows)
+    private long[] InsertSqlite(DbTransaction transaction, IReadOnlyList<PendingRow> rows)
     {
-        await using var command = _connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Insert;
+        command.CommandText = InsertSql;
         var (workspace, survey, score, comment, at) = (Add(command, "w"), Add(command, "s"), Add(command, "score"), Add(command, "comment"), Add(command, "at"));
         workspace.Value = _values.Value(_workspace);
         survey.Value = _values.Value(_survey);
@@ -174,15 +177,15 @@ internal sealed class BaselineDatabase
             score.Value = rows[i].Score;
             comment.Value = (object?)rows[i].Comment ?? DBNull.Value;
             at.Value = _values.Value(rows[i].SubmittedAt);
-            ids[i] = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            ids[i] = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return ids;
     }
 
-    private async Task<long[]> InsertPostgresAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingRow> rows)
+    private long[] InsertPostgres(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingRow> rows)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var row in rows)
         {
             var command = new NpgsqlBatchCommand(InsertPositional);
@@ -195,12 +198,12 @@ internal sealed class BaselineDatabase
         }
 
         var ids = new long[rows.Count];
-        await using var reader = await batch.ExecuteReaderAsync();
+        using var reader = batch.ExecuteReader();
         for (var i = 0; i < rows.Count; i++)
         {
-            await reader.ReadAsync();
+            reader.Read();
             ids[i] = reader.GetInt64(0);
-            await reader.NextResultAsync();
+            reader.NextResult();
         }
 
         return ids;

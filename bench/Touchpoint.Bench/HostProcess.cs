@@ -58,6 +58,8 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
+        // If the bench is stopped (Ctrl+C, kill), take this server down with it rather than leave it running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopQuietly(process);
         var host = new HostProcess(process, log, new Uri($"http://127.0.0.1:{port}"));
         await host.WaitUntilReadyAsync(name, readyPath, logPath);
         return host;
@@ -99,6 +101,21 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{name} was not ready after 90 s; see {logPath}.");
+    }
+
+    private static void StopQuietly(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone or disposed.
+        }
     }
 
     private static void WriteLine(StreamWriter log, string? line)

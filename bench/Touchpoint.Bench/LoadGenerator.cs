@@ -43,6 +43,11 @@ internal sealed class LoadGenerator : IDisposable
 
     public LoadGenerator()
     {
+        // Pinned to one core, the pool starts with one worker and adds more only about twice a second
+        // when starved; a few ready threads keep a slow completion from delaying the others.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8), Math.Max(io, 8));
+
         // One handler for all runs: connections are kept alive between steps, as a real client pool would.
         var handler = new SocketsHttpHandler
         {
@@ -99,7 +104,10 @@ internal sealed class LoadGenerator : IDisposable
         }
 
         // The dispatcher runs on its own thread so that the thread pool, busy with completions, cannot delay it.
+        // It signals its end through a task: joining it from a pool thread would block one of the very
+        // few pool threads a one-core process starts with, and completions would queue behind it.
         var start = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 100);
+        var dispatched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var dispatcher = new Thread(() =>
         {
             for (long i = 0; i < total; i++)
@@ -117,10 +125,12 @@ internal sealed class LoadGenerator : IDisposable
                 Interlocked.Increment(ref inFlight);
                 pending.Add(SendAsync(makeRequest(i), due));
             }
+
+            dispatched.SetResult();
         })
-        { IsBackground = true, Name = "open-loop dispatcher", Priority = ThreadPriority.Highest };
+        { IsBackground = true, Name = "open-loop dispatcher" };
         dispatcher.Start();
-        await Task.Run(dispatcher.Join);
+        await dispatched.Task;
         await Task.WhenAll(pending);
         var elapsed = (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency;
 

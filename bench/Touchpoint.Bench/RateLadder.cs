@@ -10,11 +10,14 @@ internal sealed record LadderResult(string Server, double P99LimitMs, double Max
     long Acknowledged, long RowsInDatabase, IReadOnlyList<LadderStep> Steps);
 
 /// <summary>
-/// Finds the highest offered rate at which a server still answers with p99 within a limit: climb by
-/// x1.5 until a step fails (or halve until one passes), then bisect twice between the last pass and
-/// the first fail. A step is a short warm-up at its rate, then N runs; it passes when its median run
-/// (by p99) is within the limit and error-free. Steps are taken one at a time so that the caller can
-/// alternate two ladders: on a shared, noisy machine, ours and the baseline then see the same noise.
+/// Finds the highest offered rate at which a server still answers with p99 within a limit. A step is
+/// a short warm-up at its rate, then N runs; it passes when its median run (by p99) is within the
+/// limit and error-free. The ladder climbs by x1.5 until the server is saturated (it serves under 90%
+/// of the offered rate, errs, or its p99 passes 10x the limit), not merely until a step fails: on a
+/// shared machine a burst of someone else's disk or CPU work can fail one low step, and stopping there
+/// would measure the neighbours, not the server. It then bisects twice between the best pass and the
+/// first fail above it (or halves from the start rate until something passes). Steps are taken one at
+/// a time so that the caller can alternate two ladders, and ours and the baseline see the same noise.
 /// </summary>
 internal sealed class RateLadder(string server, LoadGenerator generator, Func<long, HttpRequestMessage> makeRequest, double startRate,
     TimeSpan duration, int runs, double p99LimitMs)
@@ -30,24 +33,24 @@ internal sealed class RateLadder(string server, LoadGenerator generator, Func<lo
     private readonly double _startRate = startRate;
     private double _rate = startRate;
     private double? _pass;
-    private double? _fail;
+    private bool _saturated;
     private int _refined;
 
     public bool Done =>
         _steps.Count >= MaxSteps
         || (_pass is null && _rate < 5)
-        || (_pass is not null && _fail is not null && _refined >= Refinements);
+        || (_saturated && (_pass is null ? false : NextRefinement() is null || _refined >= Refinements));
 
     /// <summary>JIT and tiered compilation, connection pools, the database's page cache: none of it is measured.</summary>
     public Task WarmUpAsync() => RunAsync(_startRate, InitialWarmup);
 
     public async Task StepAsync()
     {
-        var refining = _pass is not null && _fail is not null;
-        var rate = refining ? Math.Round(Math.Sqrt(_pass!.Value * _fail!.Value)) : _rate;
+        var refinement = _saturated && _pass is not null ? NextRefinement() : null;
+        var rate = refinement ?? _rate;
         var step = await MeasureAsync(rate);
         _steps.Add(step);
-        if (refining)
+        if (refinement is not null)
         {
             _refined++;
         }
@@ -55,14 +58,29 @@ internal sealed class RateLadder(string server, LoadGenerator generator, Func<lo
         if (step.Passed)
         {
             _pass = Math.Max(_pass ?? 0, rate);
-            _rate = rate * Growth;
         }
-        else
+
+        if (!_saturated)
         {
-            _fail = Math.Min(_fail ?? double.MaxValue, rate);
+            _saturated = Saturated(step);
+            _rate = _saturated ? rate / 2 : rate * Growth;
+        }
+        else if (_pass is null)
+        {
             _rate = rate / 2;
         }
     }
+
+    /// <summary>The geometric middle between the best pass and the lowest fail above it, if they are far enough apart to matter.</summary>
+    private double? NextRefinement()
+    {
+        var best = _pass!.Value;
+        var fail = _steps.Where(s => !s.Passed && s.Rate > best).Select(s => s.Rate).DefaultIfEmpty(0).Min();
+        return fail > best * 1.05 ? Math.Round(Math.Sqrt(best * fail)) : null;
+    }
+
+    private bool Saturated(LadderStep step) =>
+        step.Median.AchievedRate < 0.9 * step.Rate || !step.Median.ErrorFree || step.Median.P99Ms > 10 * p99LimitMs;
 
     public async Task<LadderResult> ResultAsync(Func<Task<long>> countRows)
     {
