@@ -75,7 +75,8 @@ internal static class DashboardBenchmark
                 $"baseline p50 {Report.F(baselineRuns[^1].P50Ms)} ms p95 {Report.F(baselineRuns[^1].P95Ms)} ms");
         }
 
-        var breakdown = await BreakdownAsync(database, workspace, connection);
+        var (breakdown, efSql) = await BreakdownAsync(database, workspace, connection);
+        Console.WriteLine("  the SQL our service sends: " + efSql.ReplaceLineEndings(" "));
         Console.WriteLine("  where our time goes (in-process, median of 5): " + string.Join(", ", breakdown.Select(b => $"{b.Key} {Report.F(b.Value)} ms")));
 
         var oursMedian = Report.Median(oursRuns, r => r.P50Ms);
@@ -89,7 +90,7 @@ internal static class DashboardBenchmark
         var summary = $"dashboard-nps {options.ProviderName} {size:N0}: ours p50 {Report.F(oursMedian.P50Ms)} ms, baseline p50 {Report.F(baselineMedian.P50Ms)} ms, " +
             $"ours is {Report.F(speedup, "0.00")}x the baseline's speed (target >= 20x: {(met ? "met" : "missed")})";
         var path = Report.Write(new BenchReport("dashboard-nps", started, options.Command, options.ProviderName, size, Report.Machine(), summary, row,
-            new { from = From, to = To, calls, targetSpeedup = TargetSpeedup, speedup, seedSeconds = seeding.Elapsed.TotalSeconds, weeks = ours.Count,
+            new { from = From, to = To, calls, targetSpeedup = TargetSpeedup, speedup, seedSeconds = seeding.Elapsed.TotalSeconds, weeks = ours.Count, efSql,
                 ours = oursRuns, baseline = baselineRuns, breakdownMs = breakdown }), options.Out);
         Console.WriteLine();
         Console.WriteLine(summary);
@@ -171,7 +172,7 @@ internal static class DashboardBenchmark
     /// (raw ADO.NET, then through EF), then the whole service call. What remains of the HTTP figure is
     /// authentication, the workspace lookup and JSON.
     /// </summary>
-    private static async Task<Dictionary<string, double>> BreakdownAsync(BenchDatabase database, Guid workspace, DbConnection connection)
+    private static async Task<(Dictionary<string, double> Timings, string EfSql)> BreakdownAsync(BenchDatabase database, Guid workspace, DbConnection connection)
     {
         var scope = new WorkspaceScope();
         scope.Enter(workspace);
@@ -193,14 +194,17 @@ internal static class DashboardBenchmark
             return times.Order().ElementAt(2);
         }
 
-        return new Dictionary<string, double>
+        // The same query MetricsService builds for this request.
+        var rows = db.Responses.AsNoTracking()
+            .Where(r => r.Metric == SurveyMetric.Nps && r.SubmittedAt >= From && r.SubmittedAt < To)
+            .Select(r => new { r.SubmittedAt, r.Score });
+        var timings = new Dictionary<string, double>
         {
             ["sqlReadRowsAdo"] = await Median(() => ReadRowsAsync(connection, database, workspace)),
-            ["efReadRows"] = await Median(() => db.Responses.AsNoTracking()
-                .Where(r => r.Metric == SurveyMetric.Nps && r.SubmittedAt >= From && r.SubmittedAt < To)
-                .Select(r => new { r.SubmittedAt, r.Score }).ToListAsync()),
+            ["efReadRows"] = await Median(() => rows.ToListAsync()),
             ["metricsServiceTotal"] = await Median(() => service.ComputeAsync(workspaceRow, query)),
         };
+        return (timings, rows.ToQueryString());
     }
 
     /// <summary>The (time, score) pairs the service needs, read with plain ADO.NET: the floor for any compute-in-app design.</summary>

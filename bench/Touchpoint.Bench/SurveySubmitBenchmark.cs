@@ -42,7 +42,7 @@ internal static class SurveySubmitBenchmark
         await using var oursDatabase = await BenchDatabase.CreateAsync(options.Provider, scratch, "touchpoint");
         await using var baselineDatabase = await BenchDatabase.CreateAsync(options.Provider, scratch, "baseline");
         await using var host = await TouchpointHost.StartAsync(oursDatabase, scratch, "touchpoint");
-        var (survey, _) = await host.CreateNpsSurveyAsync();
+        var (survey, workspace) = await host.CreateNpsSurveyAsync();
         var oursEndpoint = new Uri(host.BaseAddress, $"/api/v1/surveys/{survey}/responses");
 
         // The baseline's schema, workspace and survey are made by Touchpoint itself; then only the bare endpoint runs on it.
@@ -76,6 +76,9 @@ internal static class SurveySubmitBenchmark
 
         var ours = await oursLadder.ResultAsync(() => CountRowsAsync(oursDatabase));
         var baseline = await baselineLadder.ResultAsync(() => CountRowsAsync(baselineDatabase));
+        var breakdown = await SubmitBreakdown.MeasureAsync(oursDatabase, workspace, survey);
+        Console.WriteLine("where one submission's time goes (in-process, sequential, median ms): " +
+            string.Join(", ", breakdown.Select(b => $"{b.Key} {Report.F(b.Value, "0.00")}")));
         foreach (var ladder in new[] { ours, baseline })
         {
             // Every 201 is a committed row; a row may exist without its 201 if the client gave up waiting.
@@ -94,8 +97,9 @@ internal static class SurveySubmitBenchmark
         var summary = $"survey-submit {options.ProviderName}: ours {Report.F(ours.MaxRate, "0")}/s, baseline {Report.F(baseline.MaxRate, "0")}/s, " +
             $"ratio {Report.F(ratio * 100, "0")}% (target >= 25%: {(met ? "met" : "missed")})";
         var path = Report.Write(new BenchReport("survey-submit", started, options.Command, options.ProviderName, null, Report.Machine(), summary, row,
-            new { p99LimitMs = P99LimitMs, target = Target, ratio, runSeconds = duration.TotalSeconds, runs = options.Runs, ours, baseline }), options.Out);
+            new { p99LimitMs = P99LimitMs, target = Target, ratio, runSeconds = duration.TotalSeconds, runs = options.Runs, breakdownMs = breakdown, ours, baseline }), options.Out);
         Console.WriteLine();
+        Console.WriteLine($"most served error-free (any latency): touchpoint {Report.F(ours.MaxServedRate, "0")}/s, baseline {Report.F(baseline.MaxServedRate, "0")}/s");
         Console.WriteLine(summary);
         Console.WriteLine("| date | provider | command | Touchpoint | baseline (same run) | ratio | target | |");
         Console.WriteLine(row);
