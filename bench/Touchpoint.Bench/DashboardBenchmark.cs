@@ -45,6 +45,7 @@ internal static class DashboardBenchmark
 
         var seeding = Stopwatch.StartNew();
         await ResponseSeeder.SeedAsync(database, workspace, survey, size, From, To);
+        seeding.Stop();
         Console.WriteLine($"  seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
 
         var url = new Uri($"/api/v1/metrics/nps?from={From:yyyy-MM-ddTHH:mm:ssZ}&to={To:yyyy-MM-ddTHH:mm:ssZ}&groupBy=week", UriKind.Relative);
