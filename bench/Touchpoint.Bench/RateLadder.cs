@@ -17,7 +17,7 @@ internal sealed record LadderResult(string Server, double P99LimitMs, double Max
 /// Finds the highest offered rate at which a server still answers with p99 within a limit. A step is
 /// a short warm-up at its rate, then N runs; it passes when its median run (by p99) is within the
 /// limit and error-free. The ladder climbs by x1.5 until the server is saturated (it serves under 90%
-/// of the offered rate, errs, or its p99 passes 10x the limit), not merely until a step fails: on a
+/// of the offered rate, errs, or even its median waits past the limit), not merely until a step fails: on a
 /// shared machine a burst of someone else's disk or CPU work can fail one low step, and stopping there
 /// would measure the neighbours, not the server. It then bisects twice between the best pass and the
 /// first fail above it (or halves from the start rate until something passes). Steps are taken one at
@@ -83,8 +83,12 @@ internal sealed class RateLadder(string server, LoadGenerator generator, Func<lo
         return fail > best * 1.05 ? Math.Round(Math.Sqrt(best * fail)) : null;
     }
 
+    /// <summary>
+    /// A saturated server falls behind, so its queue grows and even the median request waits; a
+    /// neighbour's burst lifts only the tail. Hence p50, not p99, alongside the served rate and errors.
+    /// </summary>
     private bool Saturated(LadderStep step) =>
-        step.Median.AchievedRate < 0.9 * step.Rate || !step.Median.ErrorFree || step.Median.P99Ms > 10 * p99LimitMs;
+        step.Median.AchievedRate < 0.9 * step.Rate || !step.Median.ErrorFree || step.Median.P50Ms > p99LimitMs;
 
     public async Task<LadderResult> ResultAsync(Func<Task<long>> countRows)
     {
