@@ -1,1 +1,41 @@
-Console.WriteLine("Touchpoint benchmarks");
+using Touchpoint.Bench;
+
+// Touchpoint's benchmarks. Method and targets: docs/BENCHMARKS.md. Every figure is a ratio against a
+// baseline measured in the same run; the absolute numbers are printed for orientation only.
+//
+//   self-check       the bench's own arithmetic (histogram percentiles, option parsing)
+//   survey-submit    POST /api/v1/surveys/{id}/responses, open loop, max rate with p99 <= 25 ms,
+//                    against a bare group-commit endpoint (BaselineServer) on the same database
+//   dashboard-nps    GET /api/v1/metrics/nps?groupBy=week over N seeded responses,
+//                    against the plain SQL GROUP BY over the same rows
+//   baseline-server  (internal) the bare endpoint, started by survey-submit as its own process
+if (args.Length > 0 && args[0] == BaselineServer.Verb)
+{
+    return await BaselineServer.RunAsync();
+}
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps> [--provider sqlite|postgres] [--size N] " +
+        "[--rate R] [--duration S] [--runs 3] [--calls 20] [--out bench/results]");
+    return args.Length == 0 ? 1 : 0;
+}
+
+if (args[0] == "self-check")
+{
+    return SelfCheck.Run();
+}
+
+// Everything below generates load: run it on core 1, leaving core 0 to the server under test.
+if (Pinning.RunPinned(args) is { } exitCode)
+{
+    return exitCode;
+}
+
+var options = BenchOptions.Parse(args);
+return options.Benchmark switch
+{
+    "survey-submit" => await SurveySubmitBenchmark.RunAsync(options),
+    "dashboard-nps" => await DashboardBenchmark.RunAsync(options),
+    _ => throw new ArgumentException($"Unknown benchmark '{options.Benchmark}'."),
+};

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Touchpoint.Bench;
+
+/// <summary>
+/// Fills one workspace with N NPS responses spread evenly over a time range, in time order (as real
+/// answers arrive), from a fixed seed so runs compare. Written straight into the table with the
+/// provider's bulk path, in the formats EF uses, because the figure under test is the read.
+/// </summary>
+internal static class ResponseSeeder
+{
+    private static readonly string[] Comments =
+    [
+        "Quick delivery and friendly support.",
+        "The app crashed twice during checkout.",
+        "Prices went up again without notice.",
+        "Exactly what I needed, thanks!",
+        "Could not reach anyone by phone.",
+    ];
+
+    public static async Task SeedAsync(BenchDatabase database, Guid workspace, Guid survey, long count, DateTime from, DateTime to)
+    {
+        var random = new Random(20240101);
+        var step = (to - from).Ticks / (double)count;
+
+        IEnumerable<(DateTime At, int Score, string? Comment)> Rows()
+        {
+            for (long i = 0; i < count; i++)
+            {
+                var at = from.AddTicks((long)((i + random.NextDouble()) * step));
+                var score = random.NextDouble() switch { < 0.2 => random.Next(0, 7), < 0.45 => random.Next(7, 9), _ => random.Next(9, 11) };
+                var comment = random.NextDouble() < 0.4 ? Comments[random.Next(Comments.Length)] : null;
+                yield return (at, score, comment);
+            }
+        }
+
+        await using var connection = database.OpenConnection();
+        if (connection is NpgsqlConnection npgsql)
+        {
+            await CopyAsync(npgsql, workspace, survey, Rows());
+            // Autovacuum would analyze a table that just grew this much; do it now so the plan does not depend on timing.
+            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE \"Responses\"", npgsql);
+            await analyze.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            // Touchpoint never runs ANALYZE on SQLite, so neither does the seed: the planner sees what production sees.
+            await InsertAsync(connection, database, workspace, survey, Rows());
+        }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, Guid workspace, Guid survey, IEnumerable<(DateTime At, int Score, string? Comment)> rows)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\") FROM STDIN (FORMAT BINARY)");
+        foreach (var (at, score, comment) in rows)
+        {
+            await writer.StartRowAsync();
+            await writer.WriteAsync(workspace, NpgsqlDbType.Uuid);
+            await writer.WriteAsync(survey, NpgsqlDbType.Uuid);
+            await writer.WriteAsync("Nps", NpgsqlDbType.Text);
+            await writer.WriteAsync(score, NpgsqlDbType.Integer);
+            if (comment is null)
+            {
+                await writer.WriteNullAsync();
+            }
+            else
+            {
+                await writer.WriteAsync(comment, NpgsqlDbType.Text);
+            }
+
+            await writer.WriteAsync(at, NpgsqlDbType.TimestampTz);
+        }
+
+        await writer.CompleteAsync();
+    }
+
+    private static async Task InsertAsync(DbConnection connection, BenchDatabase database, Guid workspace, Guid survey,
+        IEnumerable<(DateTime At, int Score, string? Comment)> rows)
+    {
+        const int PerTransaction = 100_000;
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\") " +
+            "VALUES (@w, @s, 'Nps', @score, @comment, @at)";
+        DbParameter Add(string name)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            command.Parameters.Add(p);
+            return p;
+        }
+
+        var (w, s, scoreParameter, commentParameter, atParameter) = (Add("w"), Add("s"), Add("score"), Add("comment"), Add("at"));
+        w.Value = database.Value(workspace);
+        s.Value = database.Value(survey);
+        DbTransaction? transaction = null;
+        long written = 0;
+        foreach (var (at, score, comment) in rows)
+        {
+            if (written++ % PerTransaction == 0)
+            {
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync();
+                    await transaction.DisposeAsync();
+                }
+
+                transaction = await connection.BeginTransactionAsync();
+                command.Transaction = transaction;
+            }
+
+            scoreParameter.Value = score;
+            commentParameter.Value = (object?)comment ?? DBNull.Value;
+            atParameter.Value = database.Value(at);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+            await transaction.DisposeAsync();
+        }
+    }
+}

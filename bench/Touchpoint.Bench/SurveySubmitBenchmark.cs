@@ -1,0 +1,154 @@
+using System.Data.Common;
+using System.Text;
+
+namespace Touchpoint.Bench;
+
+/// <summary>
+/// survey-submit: one completed NPS response (score + comment) per request, open loop, on a rising
+/// ladder of rates. Figure: the highest rate with p99 within 25 ms. Baseline in the same run: the
+/// bare group-commit endpoint (<see cref="BaselineServer"/>) on the same provider and durability.
+/// Target (docs/BENCHMARKS.md): ours >= 25% of the baseline's rate.
+/// </summary>
+internal static class SurveySubmitBenchmark
+{
+    public const double P99LimitMs = 25;
+    public const double Target = 0.25;
+
+    private static readonly string[] Comments =
+    [
+        "Support answered within minutes and fixed it on the first call.",
+        "The app keeps logging me out, which is annoying when I am in a hurry.",
+        "Good value for money, delivery was a day late though.",
+        "Great product, I already recommended it to two colleagues.",
+        "Billing was confusing and nobody could explain the extra charge.",
+        "Fine overall. Nothing special but it does what it says.",
+        "Checkout was quick and the package arrived well wrapped.",
+        "Waited 40 minutes on hold before anyone picked up.",
+    ];
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var started = DateTime.UtcNow;
+        var scratch = options.ScratchFolder();
+        var startRate = options.Rate ?? 200;
+        var duration = TimeSpan.FromSeconds(options.Duration ?? 5);
+        var bodies = Bodies();
+        Console.WriteLine($"survey-submit on {options.ProviderName}: ladder from {startRate}/s, {options.Runs} runs of {duration.TotalSeconds} s per step, " +
+            $"p99 limit {P99LimitMs} ms; scratch {scratch}");
+
+        // Both servers run side by side (each pinned to core 0, each on its own fresh database) and
+        // their ladders alternate step by step, so a burst of noise on this shared machine hits both.
+        using var generator = new LoadGenerator();
+        await using var oursDatabase = await BenchDatabase.CreateAsync(options.Provider, scratch, "touchpoint");
+        await using var baselineDatabase = await BenchDatabase.CreateAsync(options.Provider, scratch, "baseline");
+        await using var host = await TouchpointHost.StartAsync(oursDatabase, scratch, "touchpoint");
+        var (survey, workspace) = await host.CreateNpsSurveyAsync();
+        var oursEndpoint = new Uri(host.BaseAddress, $"/api/v1/surveys/{survey}/responses");
+
+        // The baseline's schema, workspace and survey are made by Touchpoint itself; then only the bare endpoint runs on it.
+        Guid baselineSurvey, baselineWorkspace;
+        await using (var setup = await TouchpointHost.StartAsync(baselineDatabase, scratch, "baseline-setup"))
+        {
+            (baselineSurvey, baselineWorkspace) = await setup.CreateNpsSurveyAsync();
+        }
+
+        await using var server = await StartBaselineAsync(baselineDatabase, scratch, baselineWorkspace, baselineSurvey);
+        var baselineEndpoint = new Uri(server.BaseAddress, "/responses");
+
+        var oursLadder = new RateLadder("touchpoint", generator, i => Request(oursEndpoint, bodies[i % bodies.Length]), startRate, duration,
+            options.Runs, P99LimitMs);
+        var baselineLadder = new RateLadder("baseline", generator, i => Request(baselineEndpoint, bodies[i % bodies.Length]), startRate, duration,
+            options.Runs, P99LimitMs);
+        await baselineLadder.WarmUpAsync();
+        await oursLadder.WarmUpAsync();
+        while (!oursLadder.Done || !baselineLadder.Done)
+        {
+            if (!baselineLadder.Done)
+            {
+                await baselineLadder.StepAsync();
+            }
+
+            if (!oursLadder.Done)
+            {
+                await oursLadder.StepAsync();
+            }
+        }
+
+        var ours = await oursLadder.ResultAsync(() => CountRowsAsync(oursDatabase));
+        var baseline = await baselineLadder.ResultAsync(() => CountRowsAsync(baselineDatabase));
+        var breakdown = await SubmitBreakdown.MeasureAsync(oursDatabase, workspace, survey);
+        Console.WriteLine("where one submission's time goes (in-process, sequential, median ms): " +
+            string.Join(", ", breakdown.Select(b => $"{b.Key} {Report.F(b.Value, "0.00")}")));
+        foreach (var ladder in new[] { ours, baseline })
+        {
+            // Every 201 is a committed row; a row may exist without its 201 if the client gave up waiting.
+            if (ladder.RowsInDatabase < ladder.Acknowledged)
+            {
+                throw new InvalidOperationException($"{ladder.Server}: {ladder.Acknowledged} acknowledged but only {ladder.RowsInDatabase} rows stored.");
+            }
+        }
+
+        var ratio = baseline.MaxRate > 0 ? ours.MaxRate / baseline.MaxRate : 0;
+        var met = ratio >= Target;
+        var row = $"| {started:yyyy-MM-dd} | {options.ProviderName} | `{options.Command}` | {Report.F(ours.MaxRate, "0")}/s " +
+            $"(runs {Report.Spread(ours.PerRunMaxRates.Select(r => r), "0")}; p99 {Report.F(ours.Best?.Median.P99Ms ?? 0)} ms) | " +
+            $"{Report.F(baseline.MaxRate, "0")}/s (runs {Report.Spread(baseline.PerRunMaxRates.Select(r => r), "0")}; " +
+            $"p99 {Report.F(baseline.Best?.Median.P99Ms ?? 0)} ms) | {Report.F(ratio * 100, "0")}% | >= 25% | {(met ? "met" : "**missed**")} |";
+        var summary = $"survey-submit {options.ProviderName}: ours {Report.F(ours.MaxRate, "0")}/s, baseline {Report.F(baseline.MaxRate, "0")}/s, " +
+            $"ratio {Report.F(ratio * 100, "0")}% (target >= 25%: {(met ? "met" : "missed")})";
+        var path = Report.Write(new BenchReport("survey-submit", started, options.Command, options.ProviderName, null, Report.Machine(), summary, row,
+            new { p99LimitMs = P99LimitMs, target = Target, ratio, runSeconds = duration.TotalSeconds, runs = options.Runs, breakdownMs = breakdown, ours, baseline }), options.Out);
+        Console.WriteLine();
+        Console.WriteLine($"most served error-free (any latency): touchpoint {Report.F(ours.MaxServedRate, "0")}/s, baseline {Report.F(baseline.MaxServedRate, "0")}/s");
+        Console.WriteLine(summary);
+        Console.WriteLine("| date | provider | command | Touchpoint | baseline (same run) | ratio | target | |");
+        Console.WriteLine(row);
+        Console.WriteLine($"wrote {path}");
+        return 0;
+    }
+
+    private static Task<HostProcess> StartBaselineAsync(BenchDatabase database, string scratch, Guid workspace, Guid survey)
+    {
+        var port = HostProcess.FreePort();
+        var (fileName, prefix) = Pinning.Self();
+        var environment = new Dictionary<string, string>
+        {
+            ["TOUCHPOINT_BASELINE_PROVIDER"] = database.Provider.ToString(),
+            ["TOUCHPOINT_BASELINE_CONNECTION"] = database.ConnectionString,
+            ["TOUCHPOINT_BASELINE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["TOUCHPOINT_BASELINE_WORKSPACE"] = workspace.ToString(),
+            ["TOUCHPOINT_BASELINE_SURVEY"] = survey.ToString(),
+        };
+        return HostProcess.StartAsync("baseline", fileName, [.. prefix, BaselineServer.Verb], AppContext.BaseDirectory, environment, port, "/healthz",
+            Path.Combine(scratch, "baseline.log"));
+    }
+
+    /// <summary>The same request to either server: JSON body and a bearer key (the baseline ignores the key).</summary>
+    private static HttpRequestMessage Request(Uri endpoint, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + TouchpointHost.ApiKey);
+        return request;
+    }
+
+    /// <summary>Seeded, so every run sends the same sequence: NPS-like scores (more 8-10s than 0-3s) with a comment.</summary>
+    private static byte[][] Bodies()
+    {
+        var random = new Random(20261122);
+        return Enumerable.Range(0, 256).Select(_ =>
+        {
+            var score = random.NextDouble() switch { < 0.15 => random.Next(0, 7), < 0.35 => random.Next(7, 9), _ => random.Next(9, 11) };
+            var comment = Comments[random.Next(Comments.Length)];
+            return Encoding.UTF8.GetBytes($$"""{"score":{{score}},"comment":"{{comment}}"}""");
+        }).ToArray();
+    }
+
+    private static async Task<long> CountRowsAsync(BenchDatabase database)
+    {
+        await using DbConnection connection = database.OpenConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"Responses\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
