@@ -91,8 +91,20 @@ internal static class DashboardBenchmark
         var summary = $"dashboard-nps {options.ProviderName} {size:N0}: ours p50 {Report.F(oursMedian.P50Ms)} ms, baseline p50 {Report.F(baselineMedian.P50Ms)} ms, " +
             $"ours is {Report.F(speedup, "0.00")}x the baseline's speed (target >= 20x: {(met ? "met" : "missed")})";
         var path = Report.Write(new BenchReport("dashboard-nps", started, options.Command, options.ProviderName, size, Report.Machine(), summary, row,
-            new { from = From, to = To, calls, targetSpeedup = TargetSpeedup, speedup, seedSeconds = seeding.Elapsed.TotalSeconds, weeks = ours.Count, efSql,
-                ours = oursRuns, baseline = baselineRuns, breakdownMs = breakdown }), options.Out);
+            new
+            {
+                from = From,
+                to = To,
+                calls,
+                targetSpeedup = TargetSpeedup,
+                speedup,
+                seedSeconds = seeding.Elapsed.TotalSeconds,
+                weeks = ours.Count,
+                efSql,
+                ours = oursRuns,
+                baseline = baselineRuns,
+                breakdownMs = breakdown
+            }), options.Out);
         Console.WriteLine();
         Console.WriteLine(summary);
         Console.WriteLine("| date | provider | responses | command | Touchpoint (median run, min–max p50) | baseline (same run) | speed vs baseline | target | |");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Platform;
@@ -22,6 +23,13 @@ internal static class SubmitBreakdown
     {
         var builder = new DbContextOptionsBuilder<TouchpointDbContext>();
         DatabaseSetup.Configure(builder, database.Provider, database.ConnectionString);
+        // The answer is saved through the same group-commit writer the host uses.
+        var services = new ServiceCollection().AddLogging().AddScoped<WorkspaceScope>()
+            .AddDbContext<TouchpointDbContext>(b => DatabaseSetup.Configure(b, database.Provider, database.ConnectionString))
+            .AddSingleton<GroupCommitWriter>();
+        await using var provider = services.BuildServiceProvider();
+        var writer = provider.GetRequiredService<GroupCommitWriter>();
+        await writer.StartAsync(CancellationToken.None);
         var times = new Dictionary<string, List<double>> { ["apiKeyLookup"] = [], ["surveyLookup"] = [], ["validateAndSave"] = [], ["bareOneRowCommit"] = [] };
         for (var i = 0; i < Warmup + Samples; i++)
         {
@@ -39,7 +47,7 @@ internal static class SubmitBreakdown
             var lookup = watch.Elapsed.TotalMilliseconds;
 
             watch.Restart();
-            var result = await new ResponseSubmission(db, TimeProvider.System).SubmitAsync(found, new ResponseSubmission.Answer(9, "Breakdown sample."));
+            var result = await new ResponseSubmission(db, writer, TimeProvider.System).SubmitAsync(found, new ResponseSubmission.Answer(9, "Breakdown sample."));
             var save = watch.Elapsed.TotalMilliseconds;
             if (!result.Succeeded)
             {
@@ -58,6 +66,7 @@ internal static class SubmitBreakdown
             }
         }
 
+        await writer.StopAsync(CancellationToken.None);
         return times.ToDictionary(t => t.Key, t => t.Value.Order().ElementAt(t.Value.Count / 2));
     }
 

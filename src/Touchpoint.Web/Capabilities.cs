@@ -1,4 +1,5 @@
 using Touchpoint.Core.Analytics;
+using Touchpoint.Core.Data;
 using Touchpoint.Core.Demo;
 using Touchpoint.Core.Email;
 using Touchpoint.Core.Feedback;
@@ -27,6 +28,8 @@ internal static class Capabilities
 
     public static WebApplicationBuilder AddCapabilities(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<GroupCommitWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         builder.Services.AddScoped<SurveyService>();
         builder.Services.AddScoped<ResponseSubmission>();
         builder.Services.AddScoped<MetricsService>();

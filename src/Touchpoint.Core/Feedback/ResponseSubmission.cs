@@ -5,8 +5,11 @@ using Touchpoint.Core.Surveys;
 
 namespace Touchpoint.Core.Feedback;
 
-/// <summary>Checks and stores one answer to a survey, from the public page or the REST API.</summary>
-public sealed class ResponseSubmission(TouchpointDbContext db, TimeProvider clock)
+/// <summary>
+/// Checks and stores one answer to a survey, from the public page or the REST API. Answers are the
+/// high-volume write, so they go through the group-commit writer and return once committed.
+/// </summary>
+public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter writer, TimeProvider clock)
 {
     public const int MaxCommentLength = 4000;
 
@@ -56,6 +59,7 @@ public sealed class ResponseSubmission(TouchpointDbContext db, TimeProvider cloc
 
         var response = new Response
         {
+            WorkspaceId = survey.WorkspaceId,
             SurveyId = survey.Id,
             Metric = survey.Metric,
             Score = answer.Score!.Value,
@@ -65,8 +69,7 @@ public sealed class ResponseSubmission(TouchpointDbContext db, TimeProvider cloc
             Channel = answer.Channel,
             SubmittedAt = answer.SubmittedAt?.ToUniversalTime() ?? now,
         };
-        db.Responses.Add(response);
-        await db.SaveChangesAsync(ct);
+        await writer.WriteAsync(response, ct);
         return new Result(response, errors);
     }
 

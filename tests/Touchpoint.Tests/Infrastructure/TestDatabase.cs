@@ -35,7 +35,9 @@ public sealed class TestDatabase
             $"PostgreSQL tests must run under CI=true, but {TestEnvironment.PostgresVariable} is not set. " +
             "Set it to a server the tests may create databases on, e.g. \"Host=localhost;Username=postgres;Password=postgres\".");
         var name = $"tp_test_{id}";
-        var builder = new NpgsqlConnectionStringBuilder(baseConnection) { Database = name };
+        // Several test hosts share one server (max_connections 100 by default): a small pool each keeps
+        // a burst of requests waiting for a connection instead of being refused by the server.
+        var builder = new NpgsqlConnectionStringBuilder(baseConnection) { Database = name, MaxPoolSize = 20 };
         return new TestDatabase(provider, builder.ConnectionString, name);
     }
 

@@ -1,0 +1,109 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Touchpoint.Core.Data;
+
+/// <summary>
+/// The single writer for high-volume rows (survey responses, tracking events): many requests, one
+/// transaction. Each caller's task completes only after its row is committed, so an acknowledgement
+/// always means "on disk". Under load the batch grows by itself (whatever queued during the last
+/// commit goes into the next), which amortizes the commit's fsync; with no load a row is committed
+/// at once, alone. A batch that fails is retried row by row, so one bad row never sinks the others.
+/// On shutdown the queue is drained before the host stops.
+/// </summary>
+public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogger<GroupCommitWriter> logger) : BackgroundService
+{
+    public const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(16 * MaxBatch)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    private sealed record Pending(object Entity, TaskCompletionSource Committed);
+
+    /// <summary>
+    /// Queues a new entity and waits until it is committed. Its store-generated key is set when this
+    /// returns. The entity must carry its workspace: the writer acts in none.
+    /// </summary>
+    public async Task WriteAsync(object entity, CancellationToken ct = default)
+    {
+        if (entity is IWorkspaceOwned { WorkspaceId: var workspace } && workspace == Guid.Empty)
+        {
+            throw new ArgumentException("Set the entity's workspace before queueing it.", nameof(entity));
+        }
+
+        var pending = new Pending(entity, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, ct);
+        // Not cancellable once queued: the row may commit, and the caller must then hear that it did.
+        await pending.Committed.Task;
+    }
+
+    // Ends when StopAsync completes the queue and everything in it is written.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => DrainAsync();
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+        // The host starts ExecuteAsync on the thread pool with the stopping token: a stop that comes
+        // before it ran cancels it unstarted. Whatever is still queued is written here, not dropped.
+        await DrainAsync();
+    }
+
+    private async Task DrainAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            await CommitAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Pending> batch)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
+            foreach (var pending in batch)
+            {
+                db.Add(pending.Entity);
+            }
+
+            await db.SaveChangesAsync();
+            foreach (var pending in batch)
+            {
+                pending.Committed.TrySetResult();
+            }
+        }
+        catch (Exception ex) when (batch.Count > 1 && ex is DbUpdateException)
+        {
+            LogBatchRetried(batch.Count, ex.Message);
+            foreach (var pending in batch)
+            {
+                await CommitAsync([pending]);
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Committed.TrySetException(ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} rows failed ({Error}); writing them one by one")]
+    private partial void LogBatchRetried(int count, string error);
+}
