@@ -49,7 +49,6 @@ internal sealed class TouchpointHost : IAsyncDisposable
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Touchpoint__Database__Provider"] = database.Provider.ToString(),
             ["ConnectionStrings__Touchpoint"] = database.ConnectionString,
-            ["Touchpoint__DataProtection__KeysPath"] = Path.Combine(data, "keys"),
             ["Touchpoint__Smtp__PickupDirectory"] = Path.Combine(data, "mail"),
             ["Touchpoint__Bootstrap__AdminEmail"] = "bench@touchpoint.local",
             ["Touchpoint__Bootstrap__AdminPassword"] = "bench-password-123",

@@ -35,6 +35,7 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<Response> Responses => Set<Response>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,19 +1,20 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace Touchpoint.Web.Platform;
 
 /// <summary>
-/// Keeps the keys that protect sign-in cookies and tokens in a folder, so they survive a restart.
-/// Several nodes must share the folder (<c>Touchpoint:DataProtection:KeysPath</c>); see docs/SCALING.md.
+/// The keys that protect sign-in cookies and reset tokens live in the database
+/// (<see cref="DatabaseXmlRepository"/>): every node shares them and they survive restarts.
 /// </summary>
 internal static class DataProtectionSetup
 {
-    public static IServiceCollection AddTouchpointDataProtection(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTouchpointDataProtection(this IServiceCollection services)
     {
-        var path = configuration["Touchpoint:DataProtection:KeysPath"] ?? "data/keys";
-        services.AddDataProtection()
-            .SetApplicationName("Touchpoint")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(path)));
+        services.AddDataProtection().SetApplicationName("Touchpoint");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         return services;
     }
 }

@@ -17,7 +17,7 @@ internal static class PlatformModule
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddTouchpointDatabase(builder.Configuration);
-        services.AddTouchpointDataProtection(builder.Configuration);
+        services.AddTouchpointDataProtection();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddScoped<AuditLog>();

@@ -15,12 +15,10 @@ public sealed partial class CommandLineTests
     public async Task UsersAndKeysCreate_OnAFreshDatabase_GiveAnAdminAndAReadKeyThatWorkOnTheServedApp(DatabaseProvider provider)
     {
         var database = TestDatabase.Create(provider);
-        var keysPath = Path.Combine(Path.GetTempPath(), $"tp_test_keys_{Guid.NewGuid():N}");
         string[] settings =
         [
             $"--Touchpoint:Database:Provider={provider}",
             $"--ConnectionStrings:Touchpoint={database.ConnectionString}",
-            $"--Touchpoint:DataProtection:KeysPath={keysPath}",
         ];
         try
         {
@@ -53,10 +51,6 @@ public sealed partial class CommandLineTests
         finally
         {
             await database.DropAsync();
-            if (Directory.Exists(keysPath))
-            {
-                Directory.Delete(keysPath, recursive: true);
-            }
         }
     }
 

@@ -19,7 +19,7 @@ public class AppFixture : IAsyncLifetime
     protected virtual IReadOnlyDictionary<string, string?> Settings(DatabaseProvider provider) => new Dictionary<string, string?>();
 
     /// <summary>Starts the host now, so a failing start is reported by the test that asked for it.</summary>
-    private static TouchpointFactory Start(TouchpointFactory factory)
+    internal static TouchpointFactory Start(TouchpointFactory factory)
     {
         _ = factory.Server;
         return factory;

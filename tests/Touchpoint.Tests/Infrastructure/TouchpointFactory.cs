@@ -10,7 +10,7 @@ namespace Touchpoint.Tests.Infrastructure;
 /// </summary>
 public sealed class TouchpointFactory : WebApplicationFactory<Program>
 {
-    private readonly string _keysPath = Path.Combine(Path.GetTempPath(), $"tp_test_keys_{Guid.NewGuid():N}");
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"tp_test_scratch_{Guid.NewGuid():N}");
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public TouchpointFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
@@ -32,9 +32,8 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
         builder.UseSetting("Touchpoint:Limits:PublicRequestsPerMinute", "100000");
         builder.UseSetting("Touchpoint:Limits:AccountRequestsPerMinute", "100000");
         builder.UseSetting("Touchpoint:Outbox:PollSeconds", "1");
-        builder.UseSetting("Touchpoint:DataProtection:KeysPath", _keysPath);
         // Mail goes nowhere unless a test points it at its SMTP sink.
-        builder.UseSetting("Touchpoint:Smtp:PickupDirectory", Path.Combine(_keysPath, "mail"));
+        builder.UseSetting("Touchpoint:Smtp:PickupDirectory", Path.Combine(_scratch, "mail"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -45,9 +44,9 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await Database.DropAsync();
-        if (Directory.Exists(_keysPath))
+        if (Directory.Exists(_scratch))
         {
-            Directory.Delete(_keysPath, recursive: true);
+            Directory.Delete(_scratch, recursive: true);
         }
     }
 }
