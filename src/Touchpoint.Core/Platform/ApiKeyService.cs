@@ -4,7 +4,7 @@ using Touchpoint.Core.Data;
 namespace Touchpoint.Core.Platform;
 
 /// <summary>Creates, finds and revokes API keys. The plain key is returned once, at creation.</summary>
-public sealed class ApiKeyService(TouchpointDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ApiKeyService(TouchpointDbContext db, AuditLog audit, ApiKeyCache cache, TimeProvider clock)
 {
     public const string RestPrefix = "tp_key_";
     public const string WritePrefix = "tp_write_";
@@ -32,12 +32,26 @@ public sealed class ApiKeyService(TouchpointDbContext db, AuditLog audit, TimePr
         return new CreatedKey(key, plain);
     }
 
-    /// <summary>Finds an active key in any workspace: this runs before the request knows its workspace.</summary>
-    public Task<ApiKey?> FindActiveAsync(string plainKey, CancellationToken ct = default)
+    /// <summary>
+    /// Finds an active key in any workspace: this runs before the request knows its workspace.
+    /// Served from <see cref="ApiKeyCache"/> when the key was seen in the last few seconds.
+    /// </summary>
+    public async Task<ApiKey?> FindActiveAsync(string plainKey, CancellationToken ct = default)
     {
         var hash = SecretTokens.Hash(plainKey);
-        return db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
+        if (cache.TryGet(hash, out var cached))
+        {
+            return cached;
+        }
+
+        var key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
             .FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
+        if (key is not null)
+        {
+            cache.Set(key);
+        }
+
+        return key;
     }
 
     public async Task<bool> RevokeAsync(Guid id, string actor, CancellationToken ct = default)
@@ -51,6 +65,7 @@ public sealed class ApiKeyService(TouchpointDbContext db, AuditLog audit, TimePr
         key.RevokedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(actor, "apikey.revoked", $"apikey:{key.Prefix}", $"\"{key.Name}\"");
         await db.SaveChangesAsync(ct);
+        cache.Evict(key.Hash);
         return true;
     }
 }

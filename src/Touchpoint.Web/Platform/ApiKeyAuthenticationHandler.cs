@@ -66,6 +66,8 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+        // The key may be the cached instance: remember the touch so the next minute's calls skip it.
+        key.LastUsedAt = now;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -21,6 +21,8 @@ internal static class PlatformModule
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddScoped<AuditLog>();
+        services.AddMemoryCache();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<WorkspaceProvisioner>();
         services.AddScoped<WorkspaceSignIn>();
