@@ -51,7 +51,7 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Sends what is due now; returns how many rows it handled.</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    private async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         var claimed = await ClaimAsync(ct);
         foreach (var message in claimed)

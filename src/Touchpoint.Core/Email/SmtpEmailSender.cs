@@ -11,7 +11,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
     public async Task SendAsync(EmailMessage message, string messageId, CancellationToken ct)
     {
         var settings = options.Value;
-        using var mail = new MailMessage(MailAddressParser.Parse(settings.From), new MailAddress(message.To))
+        using var mail = new MailMessage(new MailAddress(settings.From.Trim()), new MailAddress(message.To))
         {
             Subject = message.Subject,
             Body = message.TextBody,

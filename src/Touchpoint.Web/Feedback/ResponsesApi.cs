@@ -21,10 +21,10 @@ internal static class ResponsesApi
         DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var (_, take) = Cursor.Read(null, limit, errors);
+        var take = Cursor.ReadLimit(limit, errors);
         if (!TimeCursor.TryDecode(cursor, out var after))
         {
-            errors["cursor"] = ["This cursor is not one the API gave out. Pass the 'next' value of the previous page."];
+            errors["cursor"] = [Cursor.BadCursor];
         }
 
         if (from is not null && to is not null && from >= to)

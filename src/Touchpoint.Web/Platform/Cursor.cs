@@ -43,16 +43,24 @@ internal static class Cursor
     {
         if (!TryDecode(cursor, out var after))
         {
-            errors["cursor"] = ["This cursor is not one the API gave out. Pass the 'next' value of the previous page."];
+            errors["cursor"] = [BadCursor];
         }
 
+        return (string.IsNullOrEmpty(cursor) ? null : after, ReadLimit(limit, errors));
+    }
+
+    /// <summary>Checks <c>limit</c> (1 to <see cref="MaxLimit"/>, default <see cref="DefaultLimit"/>).</summary>
+    public static int ReadLimit(int? limit, Dictionary<string, string[]> errors)
+    {
         if (limit is < 1 or > MaxLimit)
         {
             errors["limit"] = [$"Use a limit from 1 to {MaxLimit}."];
         }
 
-        return (string.IsNullOrEmpty(cursor) ? null : after, limit ?? DefaultLimit);
+        return limit ?? DefaultLimit;
     }
+
+    public const string BadCursor = "This cursor is not one the API gave out. Pass the 'next' value of the previous page.";
 }
 
 /// <summary>One page of a list: the items and the cursor of the next page, or null at the end.</summary>
