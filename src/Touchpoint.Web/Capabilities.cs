@@ -1,4 +1,5 @@
 using Touchpoint.Core.Analytics;
+using Touchpoint.Core.Customers;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Demo;
 using Touchpoint.Core.Email;
@@ -30,6 +31,7 @@ internal static class Capabilities
     {
         builder.Services.AddSingleton<GroupCommitWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        builder.Services.AddSingleton<CustomerChanges>();
         builder.Services.AddScoped<SurveyService>();
         builder.Services.AddScoped<ResponseSubmission>();
         builder.Services.AddScoped<MetricsService>();

@@ -7,7 +7,9 @@ using Touchpoint.Core.Email;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Platform;
+using Touchpoint.Core.Segments;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Core.Tracking;
 
 namespace Touchpoint.Core.Data;
 
@@ -33,6 +35,15 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<JourneyStage> JourneyStages => Set<JourneyStage>();
     public DbSet<TouchPoint> TouchPoints => Set<TouchPoint>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerIdentity> CustomerIdentities => Set<CustomerIdentity>();
+    public DbSet<CustomerTrait> CustomerTraits => Set<CustomerTrait>();
+    public DbSet<TraitDefinition> TraitDefinitions => Set<TraitDefinition>();
+    public DbSet<Persona> Personas => Set<Persona>();
+    public DbSet<LifecycleRule> LifecycleRules => Set<LifecycleRule>();
+    public DbSet<TrackedEvent> Events => Set<TrackedEvent>();
+    public DbSet<TouchPointMapping> TouchPointMappings => Set<TouchPointMapping>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

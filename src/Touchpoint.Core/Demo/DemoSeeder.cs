@@ -96,8 +96,10 @@ public sealed class DemoSeeder(
             .RuleFor(c => c.Email, (f, c) => f.Internet.Email(c.Name!.Split(' ')[0], c.Name!.Split(' ')[^1], "example.com"))
             .RuleFor(c => c.ExternalId, f => $"cus_{f.Random.AlphaNumeric(10)}")
             .RuleFor(c => c.Country, f => f.PickRandom("NL", "DE", "GB", "FR", "US", "BE", "ES"))
-            .RuleFor(c => c.LifecycleStage, f => f.PickRandom("lead", "new", "active", "active", "active", "loyal", "at-risk", "churned"))
-            .RuleFor(c => c.CreatedAt, f => created.AddDays(-f.Random.Int(200, 900)));
+            .RuleFor(c => c.LifecycleStage, f => f.PickRandom(LifecycleStage.Purchase, LifecycleStage.Use, LifecycleStage.Use,
+                LifecycleStage.Cultivation, LifecycleStage.Advocacy, LifecycleStage.Interaction))
+            .RuleFor(c => c.CreatedAt, f => created.AddDays(-f.Random.Int(200, 900)))
+            .RuleFor(c => c.UpdatedAt, (_, c) => c.CreatedAt);
         var customers = faker.Generate(count);
         db.Customers.AddRange(customers);
         return customers;

@@ -11,6 +11,8 @@ public sealed class OutboxMessage
     public Guid? WorkspaceId { get; set; }
     public string Kind { get; set; } = "email";
     public required string Recipient { get; set; }
+    /// <summary>Set when the message goes to a customer, so it shows on their timeline.</summary>
+    public Guid? CustomerId { get; set; }
     public required string Subject { get; set; }
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }

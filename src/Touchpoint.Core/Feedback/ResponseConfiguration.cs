@@ -21,5 +21,7 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         // Lists page newest first by (SubmittedAt, Id), in the workspace or in one survey.
         builder.HasIndex(r => new { r.WorkspaceId, r.SubmittedAt, r.Id });
         builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.SubmittedAt });
+        // A customer's timeline and their latest score per metric.
+        builder.HasIndex(r => new { r.CustomerId, r.Metric, r.SubmittedAt });
     }
 }

@@ -1,4 +1,5 @@
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Tracking;
 
 namespace Touchpoint.Core.Platform;
 
@@ -12,6 +13,8 @@ public sealed class ApiKey : IWorkspaceOwned
     public Guid WorkspaceId { get; set; }
     public required string Name { get; set; }
     public ApiKeyKind Kind { get; set; }
+    /// <summary>For write keys: the source its events come from (web, app, store, sensor).</summary>
+    public TrackingSource? Source { get; set; }
     /// <summary>The first characters of the key, shown in lists so people can tell keys apart.</summary>
     public required string Prefix { get; set; }
     public required string Hash { get; set; }
