@@ -9,6 +9,7 @@ using Touchpoint.Web.Analytics;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Journeys;
 using Touchpoint.Web.Surveys;
+using Touchpoint.Web.Tracking;
 
 namespace Touchpoint.Web;
 
@@ -37,6 +38,7 @@ internal static class Capabilities
         builder.Services.AddScoped<MetricsService>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        builder.Services.AddTracking();
         return builder;
     }
 
@@ -46,6 +48,7 @@ internal static class Capabilities
         app.MapSurveysApi();
         app.MapResponsesApi();
         app.MapMetricsApi();
+        app.MapTracking();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Tracking;
 
 namespace Touchpoint.Core.Platform;
 
@@ -11,15 +12,19 @@ public sealed class ApiKeyService(TouchpointDbContext db, AuditLog audit, ApiKey
 
     public sealed record CreatedKey(ApiKey Key, string PlainKey);
 
-    /// <summary>Adds a key to the current workspace and saves. <paramref name="plainKey"/> is for bootstrap only.</summary>
+    /// <summary>
+    /// Adds a key to the current workspace and saves. <paramref name="plainKey"/> is for bootstrap only.
+    /// A write key belongs to a <paramref name="source"/> (web when not given); a REST key to none.
+    /// </summary>
     public async Task<CreatedKey> CreateAsync(string name, ApiKeyKind kind, IEnumerable<string> scopes, string actor,
-        Guid? createdBy = null, string? plainKey = null, CancellationToken ct = default)
+        Guid? createdBy = null, string? plainKey = null, TrackingSource? source = null, CancellationToken ct = default)
     {
         var plain = plainKey ?? (kind == ApiKeyKind.Write ? WritePrefix : RestPrefix) + SecretTokens.Create();
         var key = new ApiKey
         {
             Name = name,
             Kind = kind,
+            Source = kind == ApiKeyKind.Write ? source ?? TrackingSource.Web : null,
             Prefix = plain[..Math.Min(plain.Length, 14)],
             Hash = SecretTokens.Hash(plain),
             Scopes = kind == ApiKeyKind.Write ? [] : scopes.Distinct().ToList(),
@@ -27,7 +32,7 @@ public sealed class ApiKeyService(TouchpointDbContext db, AuditLog audit, ApiKey
             CreatedByUserId = createdBy,
         };
         db.ApiKeys.Add(key);
-        audit.Record(actor, "apikey.created", $"apikey:{key.Prefix}", $"{kind} key \"{name}\"");
+        audit.Record(actor, "apikey.created", $"apikey:{key.Prefix}", kind == ApiKeyKind.Write ? $"Write key \"{name}\" for {key.Source}" : $"{kind} key \"{name}\"");
         await db.SaveChangesAsync(ct);
         return new CreatedKey(key, plain);
     }

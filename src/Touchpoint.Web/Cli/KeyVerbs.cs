@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Platform;
+using Touchpoint.Core.Tracking;
 
 namespace Touchpoint.Web.Cli;
 
@@ -16,8 +17,9 @@ internal static class KeyVerbs
         var name = new Option<string>("--name") { Description = "What the key is for.", DefaultValueFactory = _ => "CLI key" };
         var kind = new Option<ApiKeyKind>("--kind") { Description = "Rest (REST API) or Write (tracking only).", DefaultValueFactory = _ => ApiKeyKind.Rest };
         var scopes = new Option<string[]>("--scope") { Description = "read, write, admin (repeat); all when omitted.", AllowMultipleArgumentsPerToken = true };
+        var source = new Option<string>("--source") { Description = "For a write key: where its events come from: web (default), app, store or sensor." };
 
-        var create = new Command("create", "Create a key; it is printed once.") { workspace, name, kind, scopes };
+        var create = new Command("create", "Create a key; it is printed once.") { workspace, name, kind, scopes, source };
         create.SetAction(async (parse, ct) =>
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -33,9 +35,29 @@ internal static class KeyVerbs
                 return 1;
             }
 
+            TrackingSource? trackingSource = null;
+            if (parse.GetValue(source) is { } sourceName)
+            {
+                if (parse.GetValue(kind) != ApiKeyKind.Write)
+                {
+                    AnsiConsole.MarkupLine("[red]--source is for write keys: add --kind write.[/]");
+                    return 1;
+                }
+
+                if (!Enum.TryParse<TrackingSource>(sourceName, ignoreCase: true, out var parsed) || int.TryParse(sourceName, out _)
+                    || !TrackingChannels.WriteKeySources.Contains(parsed))
+                {
+                    AnsiConsole.MarkupLine($"[red]Unknown source '{Markup.Escape(sourceName)}'. Use web, app, store or sensor.[/]");
+                    return 1;
+                }
+
+                trackingSource = parsed;
+            }
+
             var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
-                .CreateAsync(parse.GetValue(name)!, parse.GetValue(kind), requested, "system:cli", ct: ct);
-            AnsiConsole.MarkupLine($"[green]Created[/] {created.Key.Id}. Copy the key now; it is not shown again:");
+                .CreateAsync(parse.GetValue(name)!, parse.GetValue(kind), requested, "system:cli", source: trackingSource, ct: ct);
+            var what = created.Key.Source is { } keySource ? $" (write key for the {keySource.ToString().ToLowerInvariant()} source)" : "";
+            AnsiConsole.MarkupLine($"[green]Created[/] {created.Key.Id}{what}. Copy the key now; it is not shown again:");
             Console.WriteLine(created.PlainKey);
             return 0;
         });

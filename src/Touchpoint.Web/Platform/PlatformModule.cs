@@ -22,6 +22,7 @@ internal static class PlatformModule
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddScoped<AuditLog>();
         services.AddMemoryCache();
+        services.AddCors();
         services.AddSingleton<ApiKeyCache>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<WorkspaceProvisioner>();
@@ -107,6 +108,7 @@ internal static class PlatformModule
         app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/status/500").UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors();
         app.UseMiddleware<RequestSizeGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -22,6 +22,16 @@ public static class TestEnvironment
 
     private static readonly Lazy<string?> SmtpCheck = new(CheckSmtpSink);
 
+    /// <summary>Null when <c>node</c> and <c>npm</c> are on the PATH; otherwise what is missing.</summary>
+    public static string? NodeUnavailableReason =>
+        FindOnPath("node") is null ? "node is not on the PATH (install Node.js 20 or later)"
+        : FindOnPath("npm") is null ? "npm is not on the PATH" : null;
+
+    public static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists);
+
     private static string? CheckSmtpSink()
     {
         if (!File.Exists(SmtpPython))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Platform;
+using Touchpoint.Core.Tracking;
 using Touchpoint.Web.Platform;
 
 namespace Touchpoint.Web.Pages.Settings;
@@ -19,6 +20,8 @@ internal sealed class ApiKeysModel(TouchpointDbContext db, ApiKeyService keys) :
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public ApiKeyKind Kind { get; set; }
     [BindProperty] public List<string> Scopes { get; set; } = [];
+    /// <summary>Where a write key's events come from.</summary>
+    [BindProperty] public TrackingSource Source { get; set; } = TrackingSource.Web;
     [BindProperty] public Guid KeyId { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -45,13 +48,19 @@ internal sealed class ApiKeysModel(TouchpointDbContext db, ApiKeyService keys) :
             Errors.Add("Choose at least one scope: read, write or admin.");
         }
 
+        if (Kind == ApiKeyKind.Write && !TrackingChannels.WriteKeySources.Contains(Source))
+        {
+            Errors.Add("Choose the source of a write key: web, app, store or sensor.");
+        }
+
         if (Errors.Count > 0)
         {
             await LoadAsync(ct);
             return Page();
         }
 
-        var created = await keys.CreateAsync(Name.Trim(), Kind, Scopes, User.Actor(), User.UserId(), ct: ct);
+        var created = await keys.CreateAsync(Name.Trim(), Kind, Scopes, User.Actor(), User.UserId(),
+            source: Kind == ApiKeyKind.Write ? Source : null, ct: ct);
         TempData["NewKey"] = created.PlainKey;
         return Redirect("/settings/api-keys");
     }
