@@ -12,17 +12,16 @@ using Touchpoint.Core.Data;
 namespace Touchpoint.Bench;
 
 /// <summary>
-/// The survey-submit baseline: the least a server can do to durably store the same row. Kestrel and
+/// The baselines of survey-submit and tracking-single: the least a server can do to durably store the same row. Kestrel and
 /// one minimal-API route, no authentication, no EF; requests queue their row and one writer commits
 /// whatever has queued as one transaction (group commit), then acknowledges each request. It writes
-/// into Touchpoint's own Responses table (same schema, indexes and foreign keys) with the same
-/// durability, so the only difference measured is what Touchpoint does per request.
+/// into Touchpoint's own Responses or Events table (same schema, indexes and foreign keys) with the
+/// same durability, so the only difference measured is what Touchpoint does per request.
 /// Runs as its own process: <c>Touchpoint.Bench baseline-server</c>, configured by environment.
 /// </summary>
 internal static class BaselineServer
 {
     public const string Verb = "baseline-server";
-    private const int MaxBatch = 512;
 
     public static async Task<int> RunAsync()
     {
@@ -30,56 +29,101 @@ internal static class BaselineServer
         var connection = Required("TOUCHPOINT_BASELINE_CONNECTION");
         var port = int.Parse(Required("TOUCHPOINT_BASELINE_PORT"), System.Globalization.CultureInfo.InvariantCulture);
         var workspace = Guid.Parse(Required("TOUCHPOINT_BASELINE_WORKSPACE"));
-        var survey = Guid.Parse(Required("TOUCHPOINT_BASELINE_SURVEY"));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BaselineJson.Default));
         var app = builder.Build();
-
-        var queue = Channel.CreateUnbounded<PendingRow>(new UnboundedChannelOptions { SingleReader = true });
-        var database = await BaselineDatabase.OpenAsync(provider, connection, workspace, survey);
-        // The writer has a thread of its own: SQLite calls block (its async API is synchronous inside), and
-        // on one core a blocked pool thread would hold up the requests waiting to be parsed and queued.
-        var writer = new Thread(() => Write(queue.Reader, database)) { IsBackground = true, Name = "group-commit writer" };
-        writer.Start();
-
         app.MapGet("/healthz", () => Results.Ok());
-        app.MapPost("/responses", async (BaselineAnswer answer) =>
-        {
-            if (answer.Score is < 0 or > 10)
-            {
-                return Results.BadRequest();
-            }
 
-            var row = new PendingRow(answer.Score, answer.Comment, DateTime.UtcNow);
-            await queue.Writer.WriteAsync(row);
-            var id = await row.Committed.Task;
-            return Results.Created($"/responses/{id}", new BaselineCreated(id));
-        });
+        // survey-submit's baseline stores responses; tracking-single's stores events. Same writer.
+        IDisposable writer;
+        if (Environment.GetEnvironmentVariable("TOUCHPOINT_BASELINE_CUSTOMER") is { } customer)
+        {
+            var events = EventBaselineDatabase.Open(provider, connection, workspace, Guid.Parse(customer));
+            var queue = new BareGroupCommit<BaselineEvent>(events.Insert);
+            writer = queue;
+            app.MapPost("/events", async (BaselineEvent e) =>
+            {
+                if (string.IsNullOrEmpty(e.Event) || string.IsNullOrEmpty(e.MessageId))
+                {
+                    return Results.BadRequest();
+                }
+
+                await queue.WriteAsync(e);
+                return Results.Ok(new BaselineSuccess(true));
+            });
+        }
+        else
+        {
+            var responses = await BaselineDatabase.OpenAsync(provider, connection, workspace, Guid.Parse(Required("TOUCHPOINT_BASELINE_SURVEY")));
+            var queue = new BareGroupCommit<PendingRow>(responses.Insert);
+            writer = queue;
+            app.MapPost("/responses", async (BaselineAnswer answer) =>
+            {
+                if (answer.Score is < 0 or > 10)
+                {
+                    return Results.BadRequest();
+                }
+
+                var id = await queue.WriteAsync(new PendingRow(answer.Score, answer.Comment, DateTime.UtcNow));
+                return Results.Created($"/responses/{id}", new BaselineCreated(id));
+            });
+        }
 
         await app.RunAsync();
-        queue.Writer.Complete();
-        writer.Join();
+        writer.Dispose();
         return 0;
     }
 
-    /// <summary>Takes everything queued (up to a cap) into one transaction; the next batch forms while this one commits.</summary>
-    private static void Write(ChannelReader<PendingRow> queue, BaselineDatabase database)
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) ?? throw new InvalidOperationException($"Set {name}.");
+}
+
+/// <summary>
+/// The baselines' writer: requests queue their row, and one thread commits whatever has queued as one
+/// transaction (group commit), then completes each request with its row's id. It has a thread of its
+/// own: SQLite calls block (its async API is synchronous inside), and on one core a blocked pool thread
+/// would hold up the requests waiting to be parsed and queued.
+/// </summary>
+internal sealed class BareGroupCommit<TRow> : IDisposable
+{
+    private const int MaxBatch = 512;
+    private readonly Channel<(TRow Row, TaskCompletionSource<long> Committed)> _queue =
+        Channel.CreateUnbounded<(TRow, TaskCompletionSource<long>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<IReadOnlyList<TRow>, long[]> _insert;
+    private readonly Thread _writer;
+
+    public BareGroupCommit(Func<IReadOnlyList<TRow>, long[]> insert)
     {
-        var batch = new List<PendingRow>(MaxBatch);
-        while (queue.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        _insert = insert;
+        _writer = new Thread(Write) { IsBackground = true, Name = "group-commit writer" };
+        _writer.Start();
+    }
+
+    public async Task<long> WriteAsync(TRow row)
+    {
+        // Continuations run on the pool, not on the writer, so the writer goes straight on to the next batch.
+        var committed = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync((row, committed));
+        return await committed.Task;
+    }
+
+    private void Write()
+    {
+        var batch = new List<(TRow Row, TaskCompletionSource<long> Committed)>(MaxBatch);
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && queue.TryRead(out var row))
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
             {
-                batch.Add(row);
+                batch.Add(pending);
             }
 
             try
             {
-                var ids = database.Insert(batch);
+                var ids = _insert(batch.Select(p => p.Row).ToList());
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Committed.TrySetResult(ids[i]);
@@ -87,37 +131,39 @@ internal static class BaselineServer
             }
             catch (DbException e)
             {
-                foreach (var row in batch)
+                foreach (var pending in batch)
                 {
-                    row.Committed.TrySetException(e);
+                    pending.Committed.TrySetException(e);
                 }
             }
         }
     }
 
-    private static string Required(string name) =>
-        Environment.GetEnvironmentVariable(name) ?? throw new InvalidOperationException($"Set {name}.");
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer.Join();
+    }
 }
 
 internal sealed record BaselineAnswer(int Score, string? Comment);
 
 internal sealed record BaselineCreated(long Id);
 
+/// <summary>The fields of a Segment track message that the Events row needs.</summary>
+internal sealed record BaselineEvent(string? MessageId, string? UserId, string? Event, System.Text.Json.JsonElement Properties, DateTime? Timestamp);
+
+internal sealed record BaselineSuccess(bool Success);
+
 [JsonSerializable(typeof(BaselineAnswer))]
 [JsonSerializable(typeof(BaselineCreated))]
+[JsonSerializable(typeof(BaselineEvent))]
+[JsonSerializable(typeof(BaselineSuccess))]
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 internal sealed partial class BaselineJson : JsonSerializerContext;
 
-/// <summary>A row waiting for the writer; completed with its id after the transaction commits.</summary>
-internal sealed class PendingRow(int score, string? comment, DateTime submittedAt)
-{
-    public int Score { get; } = score;
-    public string? Comment { get; } = comment;
-    public DateTime SubmittedAt { get; } = submittedAt;
-
-    // Continuations run on the pool, not on the writer, so the writer goes straight on to the next batch.
-    public TaskCompletionSource<long> Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
+/// <summary>A survey answer waiting for the baseline's writer.</summary>
+internal sealed record PendingRow(int Score, string? Comment, DateTime SubmittedAt);
 
 /// <summary>
 /// The writer's one open connection. SQLite runs in-process, so one prepared INSERT per row inside

@@ -8,7 +8,13 @@ using Touchpoint.Bench;
 //                    against a bare group-commit endpoint (BaselineServer) on the same database
 //   dashboard-nps    GET /api/v1/metrics/nps?groupBy=week over N seeded responses,
 //                    against the plain SQL GROUP BY over the same rows
-//   baseline-server  (internal) the bare endpoint, started by survey-submit as its own process
+//   tracking-batch   POST /v1/batch of 100 track events, N events, against raw batched inserts
+//                    (SQLite) / binary COPY (PostgreSQL) of the same rows into the same table
+//   tracking-single  POST /v1/track, one event per request, open loop, max rate with p99 <= 25 ms,
+//                    against a bare group-commit endpoint storing the same row
+//   segment-recompute  recompute a 3-trait + 1-event-count segment over N customers and 10N events,
+//                    against one SQL COUNT with the same predicates
+//   baseline-server  (internal) the bare endpoint, started by survey-submit and tracking-single
 if (args.Length > 0 && args[0] == BaselineServer.Verb)
 {
     return await BaselineServer.RunAsync();
@@ -16,7 +22,7 @@ if (args.Length > 0 && args[0] == BaselineServer.Verb)
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps> [--provider sqlite|postgres] [--size N] " +
+    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute> [--provider sqlite|postgres] [--size N] " +
         "[--rate R] [--duration S] [--runs 3] [--calls 20] [--out bench/results]");
     return args.Length == 0 ? 1 : 0;
 }
@@ -37,5 +43,8 @@ return options.Benchmark switch
 {
     "survey-submit" => await SurveySubmitBenchmark.RunAsync(options),
     "dashboard-nps" => await DashboardBenchmark.RunAsync(options),
+    "tracking-batch" => await TrackingBatchBenchmark.RunAsync(options),
+    "tracking-single" => await TrackingSingleBenchmark.RunAsync(options),
+    "segment-recompute" => await SegmentRecomputeBenchmark.RunAsync(options),
     _ => throw new ArgumentException($"Unknown benchmark '{options.Benchmark}'."),
 };

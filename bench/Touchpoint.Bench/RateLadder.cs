@@ -24,7 +24,7 @@ internal sealed record LadderResult(string Server, double P99LimitMs, double Max
 /// a time so that the caller can alternate two ladders, and ours and the baseline see the same noise.
 /// </summary>
 internal sealed class RateLadder(string server, LoadGenerator generator, Func<long, HttpRequestMessage> makeRequest, double startRate,
-    TimeSpan duration, int runs, double p99LimitMs)
+    TimeSpan duration, int runs, double p99LimitMs, HttpStatusCode success = HttpStatusCode.Created)
 {
     private const double Growth = 1.5;
     private const int Refinements = 2;
@@ -120,7 +120,7 @@ internal sealed class RateLadder(string server, LoadGenerator generator, Func<lo
 
     private async Task<LoadRun> RunAsync(double rate, TimeSpan length)
     {
-        var run = await generator.RunAsync(makeRequest, status => status == HttpStatusCode.Created, rate, length);
+        var run = await generator.RunAsync(makeRequest, status => status == success, rate, length);
         _acknowledged += run.Succeeded;
         return run;
     }

@@ -13,6 +13,7 @@ namespace Touchpoint.Bench;
 internal sealed class TouchpointHost : IAsyncDisposable
 {
     public const string ApiKey = "tp_key_bench_0123456789abcdefghijklmnopqrstuvwxyz";
+    public const string WriteKey = "tp_write_bench_0123456789abcdefghijklmnopqrstuvwxyz";
 
     private readonly HostProcess _process;
 
@@ -54,6 +55,7 @@ internal sealed class TouchpointHost : IAsyncDisposable
             ["Touchpoint__Bootstrap__AdminPassword"] = "bench-password-123",
             ["Touchpoint__Bootstrap__WorkspaceName"] = "Bench",
             ["Touchpoint__Bootstrap__ApiKey"] = ApiKey,
+            ["Touchpoint__Bootstrap__WriteKey"] = WriteKey,
         };
 
         // The working directory is the build folder: that is the content root, where appsettings.json lives.
