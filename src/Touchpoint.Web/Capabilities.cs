@@ -8,6 +8,7 @@ using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Journeys;
+using Touchpoint.Web.Segments;
 using Touchpoint.Web.Surveys;
 
 namespace Touchpoint.Web;
@@ -37,6 +38,7 @@ internal static class Capabilities
         builder.Services.AddScoped<MetricsService>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        builder.Services.AddSegments();
         return builder;
     }
 
@@ -46,6 +48,7 @@ internal static class Capabilities
         app.MapSurveysApi();
         app.MapResponsesApi();
         app.MapMetricsApi();
+        app.MapSegmentsApis();
         return app;
     }
 }
