@@ -10,7 +10,7 @@ using Touchpoint.Tests.Infrastructure;
 namespace Touchpoint.Tests.Segments;
 
 /// <summary>Hand-built customers, traits, events and answers, written straight to the database of one workspace.</summary>
-internal static class CustomerData
+public static class CustomerData
 {
     public static Task<Guid> AddCustomerAsync(this TestWorkspace workspace, string externalId, string traits = "{}", Action<Customer>? configure = null) =>
         workspace.InWorkspaceAsync(async services =>
