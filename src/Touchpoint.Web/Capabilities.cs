@@ -8,6 +8,7 @@ using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Journeys;
+using Touchpoint.Web.Segments;
 using Touchpoint.Web.Surveys;
 using Touchpoint.Web.Tracking;
 
@@ -39,6 +40,7 @@ internal static class Capabilities
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddTracking();
+        builder.Services.AddSegments();
         return builder;
     }
 
@@ -49,6 +51,7 @@ internal static class Capabilities
         app.MapResponsesApi();
         app.MapMetricsApi();
         app.MapTracking();
+        app.MapSegmentsApis();
         return app;
     }
 }

@@ -3,7 +3,10 @@ using Touchpoint.Core.Surveys;
 
 namespace Touchpoint.Core.Analytics;
 
-/// <summary>Which answers a metric covers: a half-open UTC range [From, To) and optional filters.</summary>
+/// <summary>
+/// Which answers a metric covers: a half-open UTC range [From, To) and optional filters. A segment
+/// keeps answers of its current members (the answer-time snapshot comes with the feedback capability).
+/// </summary>
 public sealed record MetricQuery(
     SurveyMetric Metric,
     DateTime From,
@@ -11,4 +14,5 @@ public sealed record MetricQuery(
     PeriodGrouping? GroupBy = null,
     Guid? SurveyId = null,
     Guid? TouchPointId = null,
-    Channel? Channel = null);
+    Channel? Channel = null,
+    Guid? SegmentId = null);

@@ -30,6 +30,11 @@ public sealed class MetricsService(TouchpointDbContext db)
             responses = responses.Where(r => r.Channel == channel);
         }
 
+        if (query.SegmentId is { } segmentId)
+        {
+            responses = responses.Where(r => db.SegmentMembers.Any(m => m.SegmentId == segmentId && m.CustomerId == r.CustomerId));
+        }
+
         var answers = await responses.Select(r => new { r.SubmittedAt, r.Score }).ToListAsync(ct);
         var overall = ScoreCalculator.Compute(query.Metric, answers.Select(a => a.Score).ToList(), minimumAnswers);
         if (query.GroupBy is not { } grouping)

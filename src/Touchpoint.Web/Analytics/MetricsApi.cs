@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Analytics;
+using Touchpoint.Core.Data;
 using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Platform;
@@ -18,8 +20,8 @@ internal static class MetricsApi
         app.MapGet("/api/v1/metrics/{metric}", GetAsync).RequireAuthorization(Permission.ViewAnalytics.Name).WithTags("Metrics");
 
     private static async Task<Results<Ok<MetricDto>, ValidationProblem>> GetAsync(string metric, DateTimeOffset? from, DateTimeOffset? to,
-        Guid? survey, Guid? touchpoint, string? channel, string? groupBy, MetricsService metrics, CurrentWorkspace current,
-        TimeProvider clock, CancellationToken ct)
+        Guid? survey, Guid? touchpoint, string? channel, string? groupBy, Guid? segment, MetricsService metrics, CurrentWorkspace current,
+        TouchpointDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Enum.TryParse<SurveyMetric>(metric, ignoreCase: true, out var parsedMetric) || int.TryParse(metric, out _))
@@ -60,13 +62,18 @@ internal static class MetricsApi
             errors["to"] = ["'to' must be after 'from'."];
         }
 
+        if (segment is { } segmentId && !await db.Segments.AnyAsync(s => s.Id == segmentId, ct))
+        {
+            errors["segment"] = ["No segment with this id exists in your workspace."];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
         var workspace = await current.GetAsync(ct);
-        var report = await metrics.ComputeAsync(workspace, new MetricQuery(parsedMetric, start, end, grouping, survey, touchpoint, parsedChannel), ct: ct);
+        var report = await metrics.ComputeAsync(workspace, new MetricQuery(parsedMetric, start, end, grouping, survey, touchpoint, parsedChannel, segment), ct: ct);
         var o = report.Overall;
         return TypedResults.Ok(new MetricDto(parsedMetric, o.Score, o.N, o.MarginOfError, ScoreCalculator.DefaultMinimumAnswers, o.Breakdown,
             start, end, report.Groups.Select(g => new PeriodDto(g.Start, g.Score.Score, g.Score.N, g.Score.MarginOfError)).ToList()));

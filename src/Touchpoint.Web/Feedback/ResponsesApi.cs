@@ -18,7 +18,7 @@ internal static class ResponsesApi
 
     /// <summary>Newest first by submission time. <c>from</c> is inclusive, <c>to</c> exclusive; both ISO 8601 instants.</summary>
     private static async Task<Results<Ok<Page<ResponseDto>>, ValidationProblem>> ListAsync(TouchpointDbContext db, Guid? survey,
-        DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, CancellationToken ct)
+        DateTimeOffset? from, DateTimeOffset? to, Guid? segment, string? cursor, int? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var take = Cursor.ReadLimit(limit, errors);
@@ -32,12 +32,23 @@ internal static class ResponsesApi
             errors["to"] = ["'to' must be after 'from'."];
         }
 
+        if (segment is { } segmentId && !await db.Segments.AnyAsync(s => s.Id == segmentId, ct))
+        {
+            errors["segment"] = ["No segment with this id exists in your workspace."];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
         var query = db.Responses.AsNoTracking();
+        if (segment is { } memberOf)
+        {
+            // Current members; the answer-time snapshot of segments comes with the feedback capability.
+            query = query.Where(r => db.SegmentMembers.Any(m => m.SegmentId == memberOf && m.CustomerId == r.CustomerId));
+        }
+
         if (survey is { } surveyId)
         {
             query = query.Where(r => r.SurveyId == surveyId);

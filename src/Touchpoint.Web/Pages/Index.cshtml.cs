@@ -36,8 +36,10 @@ internal sealed class DashboardModel(MetricsService metrics, CurrentWorkspace cu
     public List<Card> Cards { get; } = [];
     public IReadOnlyList<MetricPeriod> NpsTrend { get; private set; } = [];
     public string TrendJson { get; private set; } = "[]";
+    public Guid? SegmentId { get; private set; }
+    public IReadOnlyList<(Guid Id, string Name)> Segments { get; private set; } = [];
 
-    public async Task OnGetAsync(int? days, CancellationToken ct)
+    public async Task OnGetAsync(int? days, Guid? segment, CancellationToken ct)
     {
         var workspace = await current.GetAsync(ct);
         WorkspaceName = workspace.Name;
@@ -54,11 +56,15 @@ internal sealed class DashboardModel(MetricsService metrics, CurrentWorkspace cu
             return;
         }
 
+        // Filters answers by the segment's current members (the answer-time snapshot comes with the feedback capability).
+        Segments = (await db.Segments.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+            .Select(s => (s.Id, s.Name)).ToList();
+        SegmentId = segment is { } chosen && Segments.Any(s => s.Id == chosen) ? chosen : null;
         var to = clock.GetUtcNow().UtcDateTime;
         var from = to.AddDays(-Days);
-        var nps = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Nps, from, to, PeriodGrouping.Week), ct: ct);
-        var csat = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Csat, from, to), ct: ct);
-        var ces = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Ces, from, to), ct: ct);
+        var nps = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Nps, from, to, PeriodGrouping.Week, SegmentId: SegmentId), ct: ct);
+        var csat = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Csat, from, to, SegmentId: SegmentId), ct: ct);
+        var ces = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Ces, from, to, SegmentId: SegmentId), ct: ct);
         Cards.Add(new Card("nps", "Net Promoter Score", nps.Overall));
         Cards.Add(new Card("csat", "Customer satisfaction (CSAT)", csat.Overall));
         Cards.Add(new Card("ces", "Customer effort (CES, 1-7)", ces.Overall));
