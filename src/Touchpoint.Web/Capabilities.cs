@@ -6,6 +6,7 @@ using Touchpoint.Core.Email;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
+using Touchpoint.Web.Customers;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Journeys;
 using Touchpoint.Web.Surveys;
@@ -35,6 +36,7 @@ internal static class Capabilities
         builder.Services.AddScoped<SurveyService>();
         builder.Services.AddScoped<ResponseSubmission>();
         builder.Services.AddScoped<MetricsService>();
+        builder.Services.AddCustomerProfiles();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         return builder;
@@ -46,6 +48,7 @@ internal static class Capabilities
         app.MapSurveysApi();
         app.MapResponsesApi();
         app.MapMetricsApi();
+        app.MapCustomersApi();
         return app;
     }
 }
