@@ -31,8 +31,14 @@ public sealed class CustomerProfileBrowserTests
             var db = services.GetRequiredService<TouchpointDbContext>();
             db.Events.Add(new TrackedEvent
             {
-                CustomerId = customerId, MessageId = "zoe-order", Type = EventType.Track, Name = "Order Completed", Source = TrackingSource.Web,
-                Channel = Channel.Web, OccurredAt = DateTime.UtcNow.AddHours(-2), ReceivedAt = DateTime.UtcNow.AddHours(-2),
+                CustomerId = customerId,
+                MessageId = "zoe-order",
+                Type = EventType.Track,
+                Name = "Order Completed",
+                Source = TrackingSource.Web,
+                Channel = Channel.Web,
+                OccurredAt = DateTime.UtcNow.AddHours(-2),
+                ReceivedAt = DateTime.UtcNow.AddHours(-2),
             });
             await db.SaveChangesAsync();
         });

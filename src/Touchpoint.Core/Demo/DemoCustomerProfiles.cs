@@ -189,17 +189,26 @@ internal static class DemoCustomerProfiles
         db.Personas.AddRange(
             new Persona
             {
-                Name = "Loyal advocate", Priority = 0, CreatedAt = now, Description = "Promoters who keep buying.",
+                Name = "Loyal advocate",
+                Priority = 0,
+                CreatedAt = now,
+                Description = "Promoters who keep buying.",
                 Rule = """{"type":"all","rules":[{"type":"score","metric":"nps","op":"gte","value":9},{"type":"event","name":"Order Completed","op":"gte","count":2}]}""",
             },
             new Persona
             {
-                Name = "Weekend explorer", Priority = 1, CreatedAt = now, Description = "Hikers and campers who shop for trips.",
+                Name = "Weekend explorer",
+                Priority = 1,
+                CreatedAt = now,
+                Description = "Hikers and campers who shop for trips.",
                 Rule = """{"type":"any","rules":[{"type":"trait","key":"interests","op":"in","values":["hiking","camping"]},{"type":"trait","key":"lifestyle","op":"eq","value":"weekend explorer"}]}""",
             },
             new Persona
             {
-                Name = "Bargain hunter", Priority = 2, CreatedAt = now, Description = "Basic plan, values price.",
+                Name = "Bargain hunter",
+                Priority = 2,
+                CreatedAt = now,
+                Description = "Basic plan, values price.",
                 Rule = """{"type":"all","rules":[{"type":"trait","key":"plan","op":"eq","value":"basic"},{"type":"trait","key":"values","op":"eq","value":"value for money"}]}""",
             });
         db.LifecycleRules.AddRange(
@@ -216,7 +225,11 @@ internal static class DemoCustomerProfiles
             Dynamic("Recent store buyers", "Bought in a store in the last 30 days.", """{"type":"event","name":"Order Completed","op":"gte","count":1,"withinDays":30}""", now));
         var beta = new Segment
         {
-            Name = "Beta testers", Kind = SegmentKind.Static, Description = "Hand-picked testers of the new app.", CreatedAt = now, UpdatedAt = now,
+            Name = "Beta testers",
+            Kind = SegmentKind.Static,
+            Description = "Hand-picked testers of the new app.",
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         var members = random.ListItems(customers, 25);
         db.Segments.Add(beta);
