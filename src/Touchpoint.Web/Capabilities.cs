@@ -6,6 +6,7 @@ using Touchpoint.Core.Email;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
+using Touchpoint.Web.Customers;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Journeys;
 using Touchpoint.Web.Segments;
@@ -37,6 +38,7 @@ internal static class Capabilities
         builder.Services.AddScoped<SurveyService>();
         builder.Services.AddScoped<ResponseSubmission>();
         builder.Services.AddScoped<MetricsService>();
+        builder.Services.AddCustomerProfiles();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddTracking();
@@ -52,6 +54,7 @@ internal static class Capabilities
         app.MapMetricsApi();
         app.MapTracking();
         app.MapSegmentsApis();
+        app.MapCustomersApi();
         return app;
     }
 }

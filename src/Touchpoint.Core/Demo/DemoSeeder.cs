@@ -42,8 +42,13 @@ public sealed class DemoSeeder(
         var customers = AddCustomers(options.Customers);
         await db.SaveChangesAsync(ct);
 
+        progress?.Report("Adding traits, events, personas and segments");
+        await DemoCustomerProfiles.AddAsync(db, customers, clock.GetUtcNow().UtcDateTime, options.Days, ct);
+        await db.SaveChangesAsync(ct);
+
         progress?.Report("Creating NPS, CSAT and CES surveys");
-        var touchPoints = await db.TouchPoints.AsNoTracking().ToListAsync(ct);
+        // Sensors record visits; nobody answers a survey at a beacon.
+        var touchPoints = await db.TouchPoints.AsNoTracking().Where(t => t.Channel != Channel.Sensor).ToListAsync(ct);
         TouchPoint Find(string name) => touchPoints.First(t => t.Name == name);
         var nps = await surveys.CreateAsync(new("Relationship NPS", SurveyMetric.Nps, null, null, null), WorkspaceName, "system", ct);
         var csat = await surveys.CreateAsync(new("Post-purchase CSAT", SurveyMetric.Csat, "How satisfied are you with your purchase?", null,

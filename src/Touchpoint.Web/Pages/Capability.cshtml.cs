@@ -14,8 +14,6 @@ internal sealed class CapabilityModel : PageModel
 
     private static readonly Dictionary<string, Description> Capabilities = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["customers"] = new("Customers", "Profiles with traits, personas and lifecycle stage; one timeline of every interaction; Segment-compatible tracking; CSV import; dynamic segments.",
-            "The demo customers already receive survey answers; submit answers for a known customer through POST /api/v1/surveys/{id}/responses with customerExternalId."),
         ["conversations"] = new("Conversations", "A live-chat widget, an agent inbox with assignment, teams and canned replies, email and API channels, and a CSAT question after each chat.",
             "Collect feedback after support contacts with a CES survey link."),
         ["cases"] = new("Cases", "Alerts on bad experiences become cases with an owner and SLA, resolved by front-line staff within their own authority limit, with root causes and recovery measured.",

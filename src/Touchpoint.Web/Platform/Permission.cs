@@ -21,9 +21,11 @@ internal sealed record Permission(string Name, WorkspaceRole[] Roles, string Sco
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst], ApiScopes.Write);
     public static readonly Permission ManageSegments = new("segments.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst], ApiScopes.Write);
+    public static readonly Permission ManageCustomers = new("customers.manage",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst, WorkspaceRole.Manager], ApiScopes.Write);
     public static readonly Permission ManageWorkspace = new("workspace.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Admin);
 
     public static readonly IReadOnlyList<Permission> All =
-        [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageWorkspace];
+        [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageCustomers, ManageWorkspace];
 }
