@@ -6,6 +6,7 @@ using Touchpoint.Core.Email;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
+using Touchpoint.Web.Customers;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Journeys;
 using Touchpoint.Web.Surveys;
@@ -37,6 +38,7 @@ internal static class Capabilities
         builder.Services.AddScoped<MetricsService>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        builder.AddCustomerImportExport();
         return builder;
     }
 
@@ -46,6 +48,7 @@ internal static class Capabilities
         app.MapSurveysApi();
         app.MapResponsesApi();
         app.MapMetricsApi();
+        app.MapCustomerImportExport();
         return app;
     }
 }
