@@ -16,6 +16,9 @@ namespace Touchpoint.Core.Customers.Import;
 /// </summary>
 internal sealed partial class EventRow
 {
+    /// <summary>The tracking API's limit for one event.</summary>
+    public const int MaxPropertiesJson = 32 * 1024;
+
     public required int Line { get; init; }
     public string? UserId { get; private init; }
     public string? Email { get; private init; }
@@ -71,12 +74,17 @@ internal sealed partial class EventRow
             problems.Add((Column("messageId"), "Keep the message id under 100 characters."));
         }
 
+        var json = properties.ToJsonString();
+        if (json.Length > MaxPropertiesJson)
+        {
+            problems.Add(("properties", $"An event's properties must stay under {MaxPropertiesJson / 1024} KB of JSON, as in the tracking API."));
+        }
+
         if (problems.Count > 0)
         {
             return null;
         }
 
-        var json = properties.ToJsonString();
         return new EventRow
         {
             Line = record.Line,
