@@ -13,18 +13,18 @@ namespace Touchpoint.Web.Customers;
 /// </summary>
 internal static class CustomerImportApi
 {
-    public static void MapCustomerImportApi(this IEndpointRouteBuilder app, long maxFileBytes)
+    public static void MapCustomerImportApi(this IEndpointRouteBuilder app, long maxBodyBytes)
     {
         app.MapPost("/api/v1/customers/import", (HttpContext http, CustomerImporter importer, IOptions<ImportLimitsOptions> limits,
                 [FromQuery] bool? dryRun, [FromQuery] string[]? map, [FromQuery] string? encoding, CancellationToken ct) =>
                 RunAsync(http, limits.Value, Options(http, dryRun, map, encoding), (file, options) => importer.ImportAsync(file, options, ct: ct), ct))
             .RequireAuthorization(Permission.ManageSurveys.Name).WithTags("Customers")
-            .WithMetadata(new RequestSizeLimitAttribute(maxFileBytes)).DisableAntiforgery();
+            .WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes)).DisableAntiforgery();
         app.MapPost("/api/v1/events/import", (HttpContext http, EventImporter importer, IOptions<ImportLimitsOptions> limits,
                 [FromQuery] bool? dryRun, [FromQuery] string[]? map, [FromQuery] string? encoding, CancellationToken ct) =>
                 RunAsync(http, limits.Value, Options(http, dryRun, map, encoding), (file, options) => importer.ImportAsync(file, options, ct: ct), ct))
             .RequireAuthorization(Permission.ManageSurveys.Name).WithTags("Customers")
-            .WithMetadata(new RequestSizeLimitAttribute(maxFileBytes)).DisableAntiforgery();
+            .WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes)).DisableAntiforgery();
     }
 
     /// <summary><c>map</c> may repeat, and each may hold several <c>column=field</c> pairs separated by commas.</summary>

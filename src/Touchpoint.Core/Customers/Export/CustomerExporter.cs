@@ -17,8 +17,6 @@ namespace Touchpoint.Core.Customers.Export;
 /// </summary>
 public sealed class CustomerExporter(TouchpointDbContext db)
 {
-    private const int FlushEvery = 500;
-
     // A download, never embedded in HTML: names stay readable instead of \u-escaped.
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -51,7 +49,6 @@ public sealed class CustomerExporter(TouchpointDbContext db)
             }
         }
 
-        // CsvHelper writes synchronously: it fills an in-memory chunk, which goes out with an async write.
         using var chunk = new StringWriter(CultureInfo.InvariantCulture);
         await using var csv = new CsvWriter(chunk, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var column in ProfileColumns.Concat(keys.Select(k => $"traits.{k}")))
@@ -69,7 +66,7 @@ public sealed class CustomerExporter(TouchpointDbContext db)
                 c.Latitude?.ToString("R", CultureInfo.InvariantCulture), c.Longitude?.ToString("R", CultureInfo.InvariantCulture),
                 c.TimeZone, c.LifecycleStage?.ToString().ToLowerInvariant(),
                 Flag(c.Consent.Email), Flag(c.Consent.Sms), Flag(c.Consent.Surveys), Flag(c.Consent.Tracking),
-                Instant(c.CreatedAt), Instant(c.UpdatedAt), c.LastSeenAt is { } seen ? Instant(seen) : null,
+                CsvExport.Instant(c.CreatedAt), CsvExport.Instant(c.UpdatedAt), c.LastSeenAt is { } seen ? CsvExport.Instant(seen) : null,
             ];
             foreach (var value in profile)
             {
@@ -83,13 +80,13 @@ public sealed class CustomerExporter(TouchpointDbContext db)
             }
 
             csv.NextRecord();
-            if (++written % FlushEvery == 0)
+            if (++written % CsvExport.FlushEvery == 0)
             {
-                await SendAsync(csv, chunk, output, ct);
+                await CsvExport.SendAsync(csv, chunk, output, ct);
             }
         }
 
-        await SendAsync(csv, chunk, output, ct);
+        await CsvExport.SendAsync(csv, chunk, output, ct);
         await output.FlushAsync(ct);
     }
 
@@ -134,7 +131,7 @@ public sealed class CustomerExporter(TouchpointDbContext db)
             }
 
             json.WriteEndObject();
-            if (++written % FlushEvery == 0)
+            if (++written % CsvExport.FlushEvery == 0)
             {
                 await json.FlushAsync(ct);
             }
@@ -190,14 +187,6 @@ public sealed class CustomerExporter(TouchpointDbContext db)
 
     private static string? Flag(bool? flag) => flag switch { true => "true", false => "false", null => null };
 
-    private static async Task SendAsync(CsvWriter csv, StringWriter chunk, TextWriter output, CancellationToken ct)
-    {
-        csv.Flush();
-        await output.WriteAsync(chunk.GetStringBuilder(), ct);
-        chunk.GetStringBuilder().Clear();
-    }
-
-    private static string Instant(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
     {

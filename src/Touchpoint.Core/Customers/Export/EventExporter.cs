@@ -17,8 +17,6 @@ namespace Touchpoint.Core.Customers.Export;
 /// </summary>
 public sealed class EventExporter(TouchpointDbContext db)
 {
-    private const int FlushEvery = 500;
-
     // A download, never embedded in HTML: names stay readable instead of \u-escaped.
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -28,7 +26,6 @@ public sealed class EventExporter(TouchpointDbContext db)
     /// <summary>Events with <paramref name="from"/> ≤ time &lt; <paramref name="to"/>; either may be null.</summary>
     public async Task WriteCsvAsync(TextWriter output, DateTime? from, DateTime? to, CancellationToken ct = default)
     {
-        // CsvHelper writes synchronously: it fills an in-memory chunk, which goes out with an async write.
         using var chunk = new StringWriter(CultureInfo.InvariantCulture);
         await using var csv = new CsvWriter(chunk, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var column in (string[])["messageId", "userId", "email", "type", "event", "timestamp", "source", "channel", "properties", "receivedAt"])
@@ -40,20 +37,20 @@ public sealed class EventExporter(TouchpointDbContext db)
         var written = 0;
         await foreach (var e in Query(from, to).AsAsyncEnumerable().WithCancellation(ct))
         {
-            foreach (var value in (string?[])[e.MessageId, e.UserId, e.Email, Lower(e.Type), e.Name, Instant(e.OccurredAt), Lower(e.Source), Lower(e.Channel),
-                         e.Properties, Instant(e.ReceivedAt)])
+            foreach (var value in (string?[])[e.MessageId, e.UserId, e.Email, Lower(e.Type), e.Name, CsvExport.Instant(e.OccurredAt), Lower(e.Source), Lower(e.Channel),
+                         e.Properties, CsvExport.Instant(e.ReceivedAt)])
             {
                 csv.WriteField(CsvCells.Guard(value ?? ""));
             }
 
             csv.NextRecord();
-            if (++written % FlushEvery == 0)
+            if (++written % CsvExport.FlushEvery == 0)
             {
-                await SendAsync(csv, chunk, output, ct);
+                await CsvExport.SendAsync(csv, chunk, output, ct);
             }
         }
 
-        await SendAsync(csv, chunk, output, ct);
+        await CsvExport.SendAsync(csv, chunk, output, ct);
         await output.FlushAsync(ct);
     }
 
@@ -89,7 +86,7 @@ public sealed class EventExporter(TouchpointDbContext db)
 
             json.WriteString("receivedAt", e.ReceivedAt);
             json.WriteEndObject();
-            if (++written % FlushEvery == 0)
+            if (++written % CsvExport.FlushEvery == 0)
             {
                 await json.FlushAsync(ct);
             }
@@ -121,12 +118,4 @@ public sealed class EventExporter(TouchpointDbContext db)
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static async Task SendAsync(CsvWriter csv, StringWriter chunk, TextWriter output, CancellationToken ct)
-    {
-        csv.Flush();
-        await output.WriteAsync(chunk.GetStringBuilder(), ct);
-        chunk.GetStringBuilder().Clear();
-    }
-
-    private static string Instant(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -120,6 +120,8 @@ public sealed class CustomerImporter(TouchpointDbContext db, WorkspaceScope scop
             }
         }
 
+        // A dry run only read: let go of what it loaded, so a large file keeps memory flat.
+        db.ChangeTracker.Clear();
         report.Created += tally.Created;
         report.Updated += tally.Updated;
         report.Unchanged += tally.Unchanged;

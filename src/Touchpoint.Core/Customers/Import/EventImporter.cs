@@ -166,6 +166,8 @@ public sealed class EventImporter(TouchpointDbContext db, WorkspaceScope scope, 
             }
         }
 
+        // A dry run only read: let go of what it loaded, so a large file keeps memory flat.
+        db.ChangeTracker.Clear();
         report.Created += created;
         report.Unchanged += unchanged;
         report.CustomersCreated += customers.CreatedCount;
