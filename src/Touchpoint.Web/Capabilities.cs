@@ -43,6 +43,7 @@ internal static class Capabilities
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         builder.Services.AddTracking();
         builder.Services.AddSegments();
+        builder.AddCustomerImportExport();
         return builder;
     }
 
@@ -55,6 +56,7 @@ internal static class Capabilities
         app.MapTracking();
         app.MapSegmentsApis();
         app.MapCustomersApi();
+        app.MapCustomerImportExport();
         return app;
     }
 }

@@ -9,7 +9,7 @@ namespace Touchpoint.Web.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "keys", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "keys", "import", "export", "--help", "-h", "-?"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -35,6 +35,8 @@ internal static class CommandLine
         root.Subcommands.Add(DatabaseVerbs.SeedDemo(app));
         root.Subcommands.Add(UserVerbs.Create(app));
         root.Subcommands.Add(KeyVerbs.Create(app));
+        root.Subcommands.Add(ImportVerbs.Create(app));
+        root.Subcommands.Add(ExportVerbs.Create(app));
         var tokens = args.Where(a => !IsConfigurationKey(a)).ToArray();
         return await root.Parse(tokens).InvokeAsync();
     }

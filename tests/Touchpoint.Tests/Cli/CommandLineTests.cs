@@ -8,9 +8,6 @@ namespace Touchpoint.Tests.Cli;
 /// <summary>The executable's verbs set up a database an operator can then serve and call.</summary>
 public sealed partial class CommandLineTests
 {
-    /// <summary>Console output is process-wide: one verb at a time.</summary>
-    private static readonly SemaphoreSlim ConsoleGate = new(1, 1);
-
     [Theory, OnSqlite, OnPostgres]
     public async Task UsersAndKeysCreate_OnAFreshDatabase_GiveAnAdminAndAReadKeyThatWorkOnTheServedApp(DatabaseProvider provider)
     {
@@ -22,10 +19,10 @@ public sealed partial class CommandLineTests
         ];
         try
         {
-            var (migrated, _) = await RunAsync(["migrate", .. settings]);
-            var (created, _) = await RunAsync(["users", "create", "--email", "ops@example.test", "--password", "ops-password-123",
+            var (migrated, _) = await CliRunner.RunAsync(["migrate", .. settings]);
+            var (created, _) = await CliRunner.RunAsync(["users", "create", "--email", "ops@example.test", "--password", "ops-password-123",
                 "--workspace", "CLI Co", .. settings]);
-            var (keyed, output) = await RunAsync(["keys", "create", "--workspace", "CLI Co", "--name", "Dashboards", "--scope", "read", .. settings]);
+            var (keyed, output) = await CliRunner.RunAsync(["keys", "create", "--workspace", "CLI Co", "--name", "Dashboards", "--scope", "read", .. settings]);
             var key = RestKey().Match(output).Value;
 
             Assert.Equal(0, migrated);
@@ -61,9 +58,9 @@ public sealed partial class CommandLineTests
         try
         {
             string[] settings = [$"--Touchpoint:Database:Provider={provider}", $"--ConnectionStrings:Touchpoint={database.ConnectionString}"];
-            await RunAsync(["migrate", .. settings]);
+            await CliRunner.RunAsync(["migrate", .. settings]);
 
-            var (exit, output) = await RunAsync(["keys", "create", "--workspace", "No Such Co", .. settings]);
+            var (exit, output) = await CliRunner.RunAsync(["keys", "create", "--workspace", "No Such Co", .. settings]);
 
             Assert.Equal(1, exit);
             Assert.DoesNotMatch(RestKey(), output);
@@ -71,93 +68,6 @@ public sealed partial class CommandLineTests
         finally
         {
             await database.DropAsync();
-        }
-    }
-
-    /// <summary>Runs the Touchpoint executable's entry point in-process; returns its exit code and what it printed.</summary>
-    private static async Task<(int Exit, string Output)> RunAsync(string[] args)
-    {
-        await ConsoleGate.WaitAsync();
-        try
-        {
-            var capture = ConsoleCapture.Install();
-            capture.Start();
-            var main = typeof(Program).Assembly.EntryPoint ?? throw new InvalidOperationException("Touchpoint.Web has no entry point.");
-            // The compiled entry point blocks on the async Main; keep it off the test's thread.
-            var exit = await Task.Run(() => (int)main.Invoke(null, [args])!);
-            return (exit, capture.Stop());
-        }
-        finally
-        {
-            ConsoleGate.Release();
-        }
-    }
-
-    /// <summary>
-    /// Console.Out for the rest of the test run: forwards everything, and records while a verb runs.
-    /// Never disposed, because the CLI's console library keeps the writer it first saw.
-    /// </summary>
-    private sealed class ConsoleCapture(TextWriter original) : TextWriter
-    {
-        private static ConsoleCapture? _installed;
-        private readonly System.Text.StringBuilder _recorded = new();
-        private bool _recording;
-
-        public override System.Text.Encoding Encoding => original.Encoding;
-
-        public static ConsoleCapture Install()
-        {
-            if (_installed is null)
-            {
-                _installed = new ConsoleCapture(Console.Out);
-                Console.SetOut(_installed);
-            }
-
-            return _installed;
-        }
-
-        public void Start()
-        {
-            lock (_recorded)
-            {
-                _recorded.Clear();
-                _recording = true;
-            }
-        }
-
-        public string Stop()
-        {
-            lock (_recorded)
-            {
-                _recording = false;
-                return _recorded.ToString();
-            }
-        }
-
-        public override void Write(char value)
-        {
-            lock (_recorded)
-            {
-                if (_recording)
-                {
-                    _recorded.Append(value);
-                }
-            }
-
-            original.Write(value);
-        }
-
-        public override void Write(string? value)
-        {
-            lock (_recorded)
-            {
-                if (_recording)
-                {
-                    _recorded.Append(value);
-                }
-            }
-
-            original.Write(value);
         }
     }
 

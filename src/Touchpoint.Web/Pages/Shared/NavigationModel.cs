@@ -22,6 +22,7 @@ internal sealed class NavigationModel(WorkspaceSignIn signIn)
         ("Listen", "Text insights", "/insights", Permission.ViewFeedback),
         ("Customers", "Customers", "/customers", Permission.ViewFeedback),
         ("Customers", "Segments", "/segments", Permission.ViewFeedback),
+        ("Customers", "Import and export", "/customers/import", Permission.ViewFeedback),
         ("Engage", "Conversations", "/conversations", Permission.ViewFeedback),
         ("Act", "Cases", "/cases", Permission.ViewFeedback),
         ("Act", "Automations", "/automations", Permission.ManageSurveys),
