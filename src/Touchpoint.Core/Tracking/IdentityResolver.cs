@@ -15,6 +15,25 @@ public sealed class IdentityResolver(TouchpointDbContext db, ProfileMerger merge
 {
     private const int Attempts = 4;
     private readonly Dictionary<Guid, Guid> _mergedInto = [];
+    // Profiles read ahead for a batch, by user id; dropped whenever profiles may have changed under them.
+    private readonly Dictionary<string, Customer> _byUserId = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads the profiles of many user ids in one query, so a batch of events from known users costs
+    /// one lookup, not one per message. Only messages with a user id and no anonymous id use it.
+    /// </summary>
+    public async Task PrefetchAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default)
+    {
+        if (userIds.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var customer in await db.Customers.Where(c => c.ExternalId != null && userIds.Contains(c.ExternalId)).ToListAsync(ct))
+        {
+            _byUserId[customer.ExternalId!] = customer;
+        }
+    }
 
     /// <summary>The profile a customer id now lives in, after the merges this resolver made.</summary>
     public Guid Current(Guid customerId)
@@ -40,6 +59,7 @@ public sealed class IdentityResolver(TouchpointDbContext db, ProfileMerger merge
             {
                 // Someone else created the same profile or identity first: forget ours and read theirs.
                 db.ChangeTracker.Clear();
+                _byUserId.Clear();
             }
         }
     }
@@ -47,6 +67,7 @@ public sealed class IdentityResolver(TouchpointDbContext db, ProfileMerger merge
     /// <summary>alias: <paramref name="previousId"/> (an anonymous id or a former user id) is now <paramref name="userId"/>.</summary>
     public async Task<Customer> AliasAsync(string previousId, string userId, CancellationToken ct = default)
     {
+        _byUserId.Clear();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -62,6 +83,11 @@ public sealed class IdentityResolver(TouchpointDbContext db, ProfileMerger merge
 
     private async Task<Customer> TryResolveAsync(string? userId, string? anonymousId, CancellationToken ct)
     {
+        if (anonymousId is null && userId is not null && _byUserId.TryGetValue(userId, out var prefetched))
+        {
+            return prefetched;
+        }
+
         var anonymous = anonymousId is null ? null : await ByIdentityAsync(IdentityKind.AnonymousId, anonymousId, ct);
         if (userId is null)
         {
@@ -132,6 +158,7 @@ public sealed class IdentityResolver(TouchpointDbContext db, ProfileMerger merge
     {
         await merger.MergeAsync(survivor, merged, ct);
         _mergedInto[merged.Id] = survivor.Id;
+        _byUserId.Clear();
     }
 
     private async Task<Customer?> ByUserIdAsync(string userId, CancellationToken ct) =>

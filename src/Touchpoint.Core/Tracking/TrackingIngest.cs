@@ -24,12 +24,16 @@ public sealed class TrackingIngest(
 
     private sealed record Pending(TrackedEvent Event, TrackingMessage Message);
 
+    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
     /// <param name="receivedAt">When the request arrived: the messages' times were corrected against it.</param>
     public async Task<Outcome> IngestAsync(Guid workspaceId, TrackingSource source, IReadOnlyList<TrackingMessage> messages,
         DateTime receivedAt, CancellationToken ct = default)
     {
         var fresh = await DropDuplicatesAsync(messages, ct);
         var duplicates = messages.Count - fresh.Count;
+        await identities.PrefetchAsync(fresh.Where(m => m.Type != EventType.Alias && m.UserId is not null && m.AnonymousId is null)
+            .Select(m => m.UserId!).ToHashSet(StringComparer.Ordinal), ct);
         var notConsented = 0;
         var customers = new Dictionary<(string?, string?), Customer>();
         var pending = new List<Pending>(fresh.Count);
@@ -83,7 +87,7 @@ public sealed class TrackingIngest(
 
         var touched = pending.Where((_, i) => written[i]).Select(p => p.Event.CustomerId)
             .Concat(customers.Values.Select(c => c.Id)).Select(identities.Current).Distinct().ToList();
-        await MarkSeenAsync(touched, receivedAt, ct);
+        await MarkSeenAsync(touched, customers.Values, receivedAt, ct);
         foreach (var customerId in touched)
         {
             changes.Notify(workspaceId, customerId);
@@ -207,12 +211,18 @@ public sealed class TrackingIngest(
         return true;
     }
 
-    /// <summary>Once per customer per request: cheap enough for every event.</summary>
-    private async Task MarkSeenAsync(List<Guid> customerIds, DateTime at, CancellationToken ct)
+    /// <summary>
+    /// "Last seen" is kept to the minute: a customer seen within the last minute is not written again,
+    /// so a busy customer's events do not each cost a second transaction beside the event's own.
+    /// </summary>
+    private async Task MarkSeenAsync(List<Guid> customerIds, IEnumerable<Customer> read, DateTime at, CancellationToken ct)
     {
-        if (customerIds.Count > 0)
+        var stale = at - LastSeenResolution;
+        var recent = read.Where(c => c.LastSeenAt >= stale).Select(c => c.Id).ToHashSet();
+        var due = customerIds.Where(id => !recent.Contains(id)).ToList();
+        if (due.Count > 0)
         {
-            await db.Customers.Where(c => customerIds.Contains(c.Id) && (c.LastSeenAt == null || c.LastSeenAt < at))
+            await db.Customers.Where(c => due.Contains(c.Id) && (c.LastSeenAt == null || c.LastSeenAt < stale))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeenAt, at), ct);
         }
     }
