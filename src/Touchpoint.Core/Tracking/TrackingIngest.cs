@@ -17,14 +17,13 @@ public sealed class TrackingIngest(
     TouchPointMatcher touchPoints,
     GroupCommitWriter writer,
     CustomerChanges changes,
+    LastSeenRecorder lastSeen,
     TimeProvider clock)
 {
     /// <summary>What happened to the messages: stored, acknowledged as duplicates, or acknowledged but not kept (no tracking consent).</summary>
     public sealed record Outcome(int Stored, int Duplicates, int NotConsented);
 
     private sealed record Pending(TrackedEvent Event, TrackingMessage Message);
-
-    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
     /// <param name="receivedAt">When the request arrived: the messages' times were corrected against it.</param>
     public async Task<Outcome> IngestAsync(Guid workspaceId, TrackingSource source, IReadOnlyList<TrackingMessage> messages,
@@ -87,9 +86,9 @@ public sealed class TrackingIngest(
 
         var touched = pending.Where((_, i) => written[i]).Select(p => p.Event.CustomerId)
             .Concat(customers.Values.Select(c => c.Id)).Select(identities.Current).Distinct().ToList();
-        await MarkSeenAsync(touched, customers.Values, receivedAt, ct);
         foreach (var customerId in touched)
         {
+            lastSeen.Record(customerId, receivedAt);
             changes.Notify(workspaceId, customerId);
         }
 
@@ -209,21 +208,5 @@ public sealed class TrackingIngest(
         pending.Event.CustomerId = customer.Id;
         await writer.WriteAsync(pending.Event, ct);
         return true;
-    }
-
-    /// <summary>
-    /// "Last seen" is kept to the minute: a customer seen within the last minute is not written again,
-    /// so a busy customer's events do not each cost a second transaction beside the event's own.
-    /// </summary>
-    private async Task MarkSeenAsync(List<Guid> customerIds, IEnumerable<Customer> read, DateTime at, CancellationToken ct)
-    {
-        var stale = at - LastSeenResolution;
-        var recent = read.Where(c => c.LastSeenAt >= stale).Select(c => c.Id).ToHashSet();
-        var due = customerIds.Where(id => !recent.Contains(id)).ToList();
-        if (due.Count > 0)
-        {
-            await db.Customers.Where(c => due.Contains(c.Id) && (c.LastSeenAt == null || c.LastSeenAt < stale))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeenAt, at), ct);
-        }
     }
 }

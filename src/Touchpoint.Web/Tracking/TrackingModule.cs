@@ -12,6 +12,8 @@ internal static class TrackingModule
         services.AddScoped<TouchPointMatcher>();
         services.AddScoped<TouchPointMappingService>();
         services.AddScoped<TrackingIngest>();
+        services.AddSingleton<LastSeenRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<LastSeenRecorder>());
         // Write keys are public by design (they sit in the company's web pages): any site may send.
         services.AddCors(o => o.AddPolicy(TrackingApi.CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().WithMethods("POST")));
         return services;

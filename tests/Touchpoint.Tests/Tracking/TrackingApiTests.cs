@@ -50,7 +50,8 @@ public sealed class TrackingApiTests(AppFixture fixture)
         Assert.Equal(50, JsonDocument.Parse(events[4].Properties).RootElement.GetProperty("employees").GetInt32());
         var customer = Assert.Single(await workspace.CustomersAsync());
         Assert.Equal("u-1", customer.ExternalId);
-        Assert.NotNull(customer.LastSeenAt);
+        // "Last seen" is stored by a background flush, a couple of seconds behind the events.
+        await Eventually.HoldsAsync(async () => (await workspace.CustomersAsync()).Single().LastSeenAt is not null, "last seen is recorded");
         var traits = JsonDocument.Parse(customer.Traits).RootElement;
         Assert.Equal("pro", traits.GetProperty("plan").GetString());
         Assert.Equal("acme", traits.GetProperty("company").GetProperty("id").GetString());
