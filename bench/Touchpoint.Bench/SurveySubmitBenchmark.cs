@@ -59,69 +59,22 @@ internal static class SurveySubmitBenchmark
             options.Runs, P99LimitMs);
         var baselineLadder = new RateLadder("baseline", generator, i => Request(baselineEndpoint, bodies[i % bodies.Length]), startRate, duration,
             options.Runs, P99LimitMs);
-        await baselineLadder.WarmUpAsync();
-        await oursLadder.WarmUpAsync();
-        while (!oursLadder.Done || !baselineLadder.Done)
-        {
-            if (!baselineLadder.Done)
-            {
-                await baselineLadder.StepAsync();
-            }
-
-            if (!oursLadder.Done)
-            {
-                await oursLadder.StepAsync();
-            }
-        }
-
-        var ours = await oursLadder.ResultAsync(() => CountRowsAsync(oursDatabase));
-        var baseline = await baselineLadder.ResultAsync(() => CountRowsAsync(baselineDatabase));
+        var (ours, baseline) = await LadderRace.RunAsync(oursLadder, baselineLadder, () => CountRowsAsync(oursDatabase),
+            () => CountRowsAsync(baselineDatabase));
         var breakdown = await SubmitBreakdown.MeasureAsync(oursDatabase, workspace, survey);
         Console.WriteLine("where one submission's time goes (in-process, sequential, median ms): " +
             string.Join(", ", breakdown.Select(b => $"{b.Key} {Report.F(b.Value, "0.00")}")));
-        foreach (var ladder in new[] { ours, baseline })
-        {
-            // Every 201 is a committed row; a row may exist without its 201 if the client gave up waiting.
-            if (ladder.RowsInDatabase < ladder.Acknowledged)
-            {
-                throw new InvalidOperationException($"{ladder.Server}: {ladder.Acknowledged} acknowledged but only {ladder.RowsInDatabase} rows stored.");
-            }
-        }
-
-        var ratio = baseline.MaxRate > 0 ? ours.MaxRate / baseline.MaxRate : 0;
-        var met = ratio >= Target;
-        var row = $"| {started:yyyy-MM-dd} | {options.ProviderName} | `{options.Command}` | {Report.F(ours.MaxRate, "0")}/s " +
-            $"(runs {Report.Spread(ours.PerRunMaxRates.Select(r => r), "0")}; p99 {Report.F(ours.Best?.Median.P99Ms ?? 0)} ms) | " +
-            $"{Report.F(baseline.MaxRate, "0")}/s (runs {Report.Spread(baseline.PerRunMaxRates.Select(r => r), "0")}; " +
-            $"p99 {Report.F(baseline.Best?.Median.P99Ms ?? 0)} ms) | {Report.F(ratio * 100, "0")}% | >= 25% | {(met ? "met" : "**missed**")} |";
-        var summary = $"survey-submit {options.ProviderName}: ours {Report.F(ours.MaxRate, "0")}/s, baseline {Report.F(baseline.MaxRate, "0")}/s, " +
-            $"ratio {Report.F(ratio * 100, "0")}% (target >= 25%: {(met ? "met" : "missed")})";
-        var path = Report.Write(new BenchReport("survey-submit", started, options.Command, options.ProviderName, null, Report.Machine(), summary, row,
-            new { p99LimitMs = P99LimitMs, target = Target, ratio, runSeconds = duration.TotalSeconds, runs = options.Runs, breakdownMs = breakdown, ours, baseline }), options.Out);
-        Console.WriteLine();
-        Console.WriteLine($"most served error-free (any latency): touchpoint {Report.F(ours.MaxServedRate, "0")}/s, baseline {Report.F(baseline.MaxServedRate, "0")}/s");
-        Console.WriteLine(summary);
-        Console.WriteLine("| date | provider | command | Touchpoint | baseline (same run) | ratio | target | |");
-        Console.WriteLine(row);
-        Console.WriteLine($"wrote {path}");
+        LadderRace.Report("survey-submit", options, started, Target, ours, baseline,
+            new { p99LimitMs = P99LimitMs, runSeconds = duration.TotalSeconds, breakdownMs = breakdown });
         return 0;
     }
 
-    private static Task<HostProcess> StartBaselineAsync(BenchDatabase database, string scratch, Guid workspace, Guid survey)
-    {
-        var port = HostProcess.FreePort();
-        var (fileName, prefix) = Pinning.Self();
-        var environment = new Dictionary<string, string>
+    private static Task<HostProcess> StartBaselineAsync(BenchDatabase database, string scratch, Guid workspace, Guid survey) =>
+        LadderRace.StartBaselineAsync(database, scratch, new Dictionary<string, string>
         {
-            ["TOUCHPOINT_BASELINE_PROVIDER"] = database.Provider.ToString(),
-            ["TOUCHPOINT_BASELINE_CONNECTION"] = database.ConnectionString,
-            ["TOUCHPOINT_BASELINE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["TOUCHPOINT_BASELINE_WORKSPACE"] = workspace.ToString(),
             ["TOUCHPOINT_BASELINE_SURVEY"] = survey.ToString(),
-        };
-        return HostProcess.StartAsync("baseline", fileName, [.. prefix, BaselineServer.Verb], AppContext.BaseDirectory, environment, port, "/healthz",
-            Path.Combine(scratch, "baseline.log"));
-    }
+        });
 
     /// <summary>The same request to either server: JSON body and a bearer key (the baseline ignores the key).</summary>
     private static HttpRequestMessage Request(Uri endpoint, byte[] body)

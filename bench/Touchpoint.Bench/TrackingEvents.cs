@@ -16,7 +16,7 @@ internal sealed record BenchEvent(string MessageId, string UserId, string Name, 
 /// </summary>
 internal static class TrackingEvents
 {
-    public const int Users = 10_000;
+    public const int Users = 2_000;
 
     private static readonly string[] Names =
         ["Product Viewed", "Product Added", "Checkout Started", "Order Completed", "Cart Viewed", "Search Performed", "Coupon Applied", "Store Visited"];

@@ -61,63 +61,17 @@ internal static class TrackingSingleBenchmark
         var baselineEndpoint = new Uri(server.BaseAddress, "/events");
         var oursLadder = new RateLadder("touchpoint", generator, _ => Request(oursEndpoint), startRate, duration, options.Runs, P99LimitMs, HttpStatusCode.OK);
         var baselineLadder = new RateLadder("baseline", generator, _ => Request(baselineEndpoint), startRate, duration, options.Runs, P99LimitMs, HttpStatusCode.OK);
-        await baselineLadder.WarmUpAsync();
-        await oursLadder.WarmUpAsync();
-        while (!oursLadder.Done || !baselineLadder.Done)
-        {
-            if (!baselineLadder.Done)
-            {
-                await baselineLadder.StepAsync();
-            }
-
-            if (!oursLadder.Done)
-            {
-                await oursLadder.StepAsync();
-            }
-        }
-
-        var ours = await oursLadder.ResultAsync(() => TrackingEvents.CountAsync(oursDatabase, "single"));
-        var baseline = await baselineLadder.ResultAsync(() => TrackingEvents.CountAsync(baselineDatabase, "single"));
-        foreach (var ladder in new[] { ours, baseline })
-        {
-            if (ladder.RowsInDatabase < ladder.Acknowledged)
-            {
-                throw new InvalidOperationException($"{ladder.Server}: {ladder.Acknowledged} acknowledged but only {ladder.RowsInDatabase} rows stored.");
-            }
-        }
-
-        var ratio = baseline.MaxRate > 0 ? ours.MaxRate / baseline.MaxRate : 0;
-        var met = ratio >= Target;
-        var row = $"| {started:yyyy-MM-dd} | {options.ProviderName} | `{options.Command}` | {Report.F(ours.MaxRate, "0")}/s " +
-            $"(runs {Report.Spread(ours.PerRunMaxRates.Select(r => r), "0")}; p99 {Report.F(ours.Best?.Median.P99Ms ?? 0)} ms) | " +
-            $"{Report.F(baseline.MaxRate, "0")}/s (runs {Report.Spread(baseline.PerRunMaxRates.Select(r => r), "0")}; " +
-            $"p99 {Report.F(baseline.Best?.Median.P99Ms ?? 0)} ms) | {Report.F(ratio * 100, "0")}% | >= 40% | {(met ? "met" : "**missed**")} |";
-        var summary = $"tracking-single {options.ProviderName}: ours {Report.F(ours.MaxRate, "0")}/s, baseline {Report.F(baseline.MaxRate, "0")}/s, " +
-            $"ratio {Report.F(ratio * 100, "0")}% (target >= 40%: {(met ? "met" : "missed")})";
-        var path = Report.Write(new BenchReport("tracking-single", started, options.Command, options.ProviderName, null, Report.Machine(), summary, row,
-            new { p99LimitMs = P99LimitMs, target = Target, ratio, runSeconds = duration.TotalSeconds, runs = options.Runs, ours, baseline }), options.Out);
-        Console.WriteLine();
-        Console.WriteLine($"most served error-free (any latency): touchpoint {Report.F(ours.MaxServedRate, "0")}/s, baseline {Report.F(baseline.MaxServedRate, "0")}/s");
-        Console.WriteLine(summary);
-        Console.WriteLine("| date | provider | command | Touchpoint | baseline (same run) | ratio | target | |");
-        Console.WriteLine(row);
-        Console.WriteLine($"wrote {path}");
+        var (ours, baseline) = await LadderRace.RunAsync(oursLadder, baselineLadder, () => TrackingEvents.CountAsync(oursDatabase, "single"),
+            () => TrackingEvents.CountAsync(baselineDatabase, "single"));
+        LadderRace.Report("tracking-single", options, started, Target, ours, baseline,
+            new { p99LimitMs = P99LimitMs, runSeconds = duration.TotalSeconds, users = TrackingEvents.Users });
         return 0;
     }
 
-    private static Task<HostProcess> StartBaselineAsync(BenchDatabase database, string scratch, object workspace, object customer)
-    {
-        var port = HostProcess.FreePort();
-        var (fileName, prefix) = Pinning.Self();
-        var environment = new Dictionary<string, string>
+    private static Task<HostProcess> StartBaselineAsync(BenchDatabase database, string scratch, object workspace, object customer) =>
+        LadderRace.StartBaselineAsync(database, scratch, new Dictionary<string, string>
         {
-            ["TOUCHPOINT_BASELINE_PROVIDER"] = database.Provider.ToString(),
-            ["TOUCHPOINT_BASELINE_CONNECTION"] = database.ConnectionString,
-            ["TOUCHPOINT_BASELINE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["TOUCHPOINT_BASELINE_WORKSPACE"] = workspace.ToString()!,
             ["TOUCHPOINT_BASELINE_CUSTOMER"] = customer.ToString()!,
-        };
-        return HostProcess.StartAsync("baseline", fileName, [.. prefix, BaselineServer.Verb], AppContext.BaseDirectory, environment, port, "/healthz",
-            Path.Combine(scratch, "baseline.log"));
-    }
+        });
 }
