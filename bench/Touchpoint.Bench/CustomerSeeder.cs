@@ -59,6 +59,8 @@ internal static class CustomerSeeder
         if (connection is NpgsqlConnection npgsql)
         {
             using var writer = npgsql.BeginBinaryImport($"COPY {target} FROM STDIN (FORMAT BINARY)");
+            // Millions of rows into indexed tables: the server may take minutes to finish the COPY.
+            writer.Timeout = TimeSpan.FromMinutes(30);
             foreach (var row in rows)
             {
                 writer.StartRow();

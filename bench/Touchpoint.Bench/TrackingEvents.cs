@@ -153,6 +153,7 @@ internal static class RawEventInsert
     {
         var received = DateTime.UtcNow;
         using var writer = connection.BeginBinaryImport($"COPY \"Events\" ({Columns}) FROM STDIN (FORMAT BINARY)");
+        writer.Timeout = TimeSpan.FromMinutes(30);
         foreach (var e in events)
         {
             writer.StartRow();
