@@ -21,7 +21,14 @@ public sealed class CustomerPagesTests(AppFixture fixture)
             externalId = "eve-1",
             name = HostileName,
             email = "eve@example.com",
-            traits = new { age = 34, plan = "pro", favouriteColour = "teal", interests = new[] { "hiking", "yoga" } },
+            traits = new
+            {
+                age = 34,
+                plan = "pro",
+                favouriteColour = "teal",
+                interests = new[] { "hiking", "yoga" },
+                home = new { latitude = 52.37, longitude = 4.89 },
+            },
             latitude = 52.37,
             longitude = 4.89,
             city = "Amsterdam",
@@ -33,7 +40,8 @@ public sealed class CustomerPagesTests(AppFixture fixture)
             db.TraitDefinitions.AddRange(
                 new TraitDefinition { Key = "age", Label = "Age", Category = TraitCategory.Demographic, Type = TraitType.Number },
                 new TraitDefinition { Key = "plan", Label = "Plan", Category = TraitCategory.Behavioral, Type = TraitType.Text },
-                new TraitDefinition { Key = "interests", Label = "Interests", Category = TraitCategory.Psychographic, Type = TraitType.List });
+                new TraitDefinition { Key = "interests", Label = "Interests", Category = TraitCategory.Psychographic, Type = TraitType.List },
+                new TraitDefinition { Key = "home", Label = "Home", Category = TraitCategory.Geographic, Type = TraitType.Coordinates });
             await db.SaveChangesAsync();
         });
         return id;
@@ -73,6 +81,7 @@ public sealed class CustomerPagesTests(AppFixture fixture)
         Assert.Contains("Psychographic Interests hiking, yoga", text, StringComparison.Ordinal);
         Assert.Contains("Behavioural Plan pro", text, StringComparison.Ordinal);
         Assert.Contains("Other favouriteColour teal", text, StringComparison.Ordinal);
+        Assert.Contains("Geographic Home 52.37, 4.89", text, StringComparison.Ordinal);
         Assert.Contains("Amsterdam, NL", text, StringComparison.Ordinal);
         Assert.Contains("data-latitude=\"52.37\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);

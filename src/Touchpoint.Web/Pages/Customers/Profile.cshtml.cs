@@ -95,10 +95,13 @@ internal sealed class CustomerProfileModel(TouchpointDbContext db, CustomerTimel
             .ToList();
     }
 
-    /// <summary>Text for a trait value: lists joined, objects as compact JSON.</summary>
+    /// <summary>Text for a trait value: lists joined, a location as "latitude, longitude", other objects as compact JSON.</summary>
     private static string Show(JsonNode? value) => value switch
     {
         null => "–",
+        JsonObject point when point["latitude"] is JsonValue lat && point["longitude"] is JsonValue lon
+            && lat.GetValueKind() == JsonValueKind.Number && lon.GetValueKind() == JsonValueKind.Number =>
+            $"{Coordinate(lat.GetValue<double>())}, {Coordinate(lon.GetValue<double>())}",
         JsonArray list => string.Join(", ", list.Select(Show)),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         JsonValue v when v.GetValueKind() == JsonValueKind.True => "yes",
