@@ -14,7 +14,17 @@ public sealed class SegmentEvaluator(TouchpointDbContext db, TimeProvider clock)
     /// <summary>Ids per statement: far under the parameter limits of both databases.</summary>
     private const int Batch = 500;
 
-    public SegmentRuleCompiler Compiler() => new(db, clock.GetUtcNow().UtcDateTime);
+    /// <summary>
+    /// A rule over a large workspace (a million customers, ten million events) takes longer than the
+    /// default 30-second command timeout; evaluating rules is background or explicit work, so it may.
+    /// </summary>
+    public static readonly TimeSpan RuleCommandTimeout = TimeSpan.FromMinutes(10);
+
+    public SegmentRuleCompiler Compiler()
+    {
+        db.Database.SetCommandTimeout(RuleCommandTimeout);
+        return new(db, clock.GetUtcNow().UtcDateTime);
+    }
 
     /// <summary>Personas, then lifecycle stages, then dynamic segments (those named by other segments first).</summary>
     public async Task RefreshAsync(IReadOnlyCollection<Guid>? only, CancellationToken ct = default)
