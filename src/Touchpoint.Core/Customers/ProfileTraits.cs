@@ -51,20 +51,33 @@ public static class ProfileTraits
     }
 
     /// <summary>Brings the customer's <see cref="CustomerTrait"/> rows in line with its traits: unchanged rows stay.</summary>
-    public static async Task SyncIndexAsync(TouchpointDbContext db, Customer customer, bool isNew, CancellationToken ct = default)
+    public static Task SyncIndexAsync(TouchpointDbContext db, Customer customer, bool isNew, CancellationToken ct = default) =>
+        isNew ? SyncIndexAsync(db, [], [customer], ct) : SyncIndexAsync(db, [customer], [], ct);
+
+    /// <summary>The same for a batch (an import): the existing rows of all <paramref name="existing"/> customers are read in one query.</summary>
+    public static async Task SyncIndexAsync(TouchpointDbContext db, IReadOnlyCollection<Customer> existing, IEnumerable<Customer> created,
+        CancellationToken ct = default)
     {
-        var wanted = TraitIndex.Rows(customer);
-        if (isNew)
+        foreach (var customer in created)
         {
-            db.CustomerTraits.AddRange(wanted);
+            db.CustomerTraits.AddRange(TraitIndex.Rows(customer));
+        }
+
+        if (existing.Count == 0)
+        {
             return;
         }
 
-        var existing = await db.CustomerTraits.Where(t => t.CustomerId == customer.Id).ToListAsync(ct);
-        var keep = new HashSet<(string, string?, double?)>(wanted.Select(Identity));
-        db.CustomerTraits.RemoveRange(existing.Where(row => !keep.Contains(Identity(row))));
-        var have = new HashSet<(string, string?, double?)>(existing.Select(Identity));
-        db.CustomerTraits.AddRange(wanted.Where(row => !have.Contains(Identity(row))));
+        var ids = existing.Select(c => c.Id).ToList();
+        var stored = (await db.CustomerTraits.Where(t => ids.Contains(t.CustomerId)).ToListAsync(ct)).ToLookup(t => t.CustomerId);
+        foreach (var customer in existing)
+        {
+            var wanted = TraitIndex.Rows(customer);
+            var keep = new HashSet<(string, string?, double?)>(wanted.Select(Identity));
+            db.CustomerTraits.RemoveRange(stored[customer.Id].Where(row => !keep.Contains(Identity(row))));
+            var have = new HashSet<(string, string?, double?)>(stored[customer.Id].Select(Identity));
+            db.CustomerTraits.AddRange(wanted.Where(row => !have.Contains(Identity(row))));
+        }
     }
 
     private static (string, string?, double?) Identity(CustomerTrait row) => (row.Key, row.Text, row.Number);

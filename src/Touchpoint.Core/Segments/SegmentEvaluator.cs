@@ -109,6 +109,13 @@ public sealed class SegmentEvaluator(TouchpointDbContext db, TimeProvider clock)
     public async Task RefreshPersonasAsync(IReadOnlyCollection<Guid>? only, CancellationToken ct = default)
     {
         var personas = await db.Personas.AsNoTracking().OrderBy(p => p.Priority).ThenBy(p => p.CreatedAt).ToListAsync(ct);
+        if (personas.Count == 0)
+        {
+            // Nobody can hold a persona then (deleting one clears it by its foreign key): skip reading
+            // every changed customer's current persona on each round.
+            return;
+        }
+
         var current = await Scope(only).Select(c => new { c.Id, c.PersonaId }).ToDictionaryAsync(c => c.Id, c => c.PersonaId, ct);
         var assigned = new Dictionary<Guid, Guid?>();
         var compiler = Compiler();

@@ -87,10 +87,8 @@ public sealed class CustomerImporter(TouchpointDbContext db, WorkspaceScope scop
         {
             try
             {
-                foreach (var (customer, isNew) in tally.Touched)
-                {
-                    await ProfileTraits.SyncIndexAsync(db, customer, isNew, ct);
-                }
+                await ProfileTraits.SyncIndexAsync(db, tally.Touched.Where(t => !t.IsNew).Select(t => t.Customer).ToList(),
+                    tally.Touched.Where(t => t.IsNew).Select(t => t.Customer), ct);
 
                 await db.SaveChangesAsync(ct);
             }
