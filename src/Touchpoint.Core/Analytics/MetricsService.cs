@@ -14,7 +14,7 @@ public sealed class MetricsService(TouchpointDbContext db)
         CancellationToken ct = default)
     {
         var responses = db.Responses.AsNoTracking()
-            .Where(r => r.Metric == query.Metric && r.SubmittedAt >= query.From && r.SubmittedAt < query.To);
+            .Where(r => r.Metric == query.Metric && r.Score != null && r.SubmittedAt >= query.From && r.SubmittedAt < query.To);
         if (query.SurveyId is { } surveyId)
         {
             responses = responses.Where(r => r.SurveyId == surveyId);
@@ -35,7 +35,7 @@ public sealed class MetricsService(TouchpointDbContext db)
             responses = responses.Where(r => db.SegmentMembers.Any(m => m.SegmentId == segmentId && m.CustomerId == r.CustomerId));
         }
 
-        var answers = await responses.Select(r => new { r.SubmittedAt, r.Score }).ToListAsync(ct);
+        var answers = await responses.Select(r => new { r.SubmittedAt, Score = r.Score!.Value }).ToListAsync(ct);
         var overall = ScoreCalculator.Compute(query.Metric, answers.Select(a => a.Score).ToList(), minimumAnswers);
         if (query.GroupBy is not { } grouping)
         {

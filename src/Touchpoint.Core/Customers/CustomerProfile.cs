@@ -38,9 +38,10 @@ public sealed record CustomerProfile(
             .OrderBy(i => i.CreatedAt).ToListAsync(ct);
         // The latest answer per customer and metric: one probe of (CustomerId, Metric, SubmittedAt) each.
         var latest = await db.Responses.AsNoTracking()
-            .Where(r => r.CustomerId != null && ids.Contains(r.CustomerId.Value)
-                && r.SubmittedAt == db.Responses.Where(x => x.CustomerId == r.CustomerId && x.Metric == r.Metric).Max(x => x.SubmittedAt))
-            .Select(r => new { CustomerId = r.CustomerId!.Value, r.Metric, r.Score, r.SubmittedAt, r.Id })
+            .Where(r => r.CustomerId != null && ids.Contains(r.CustomerId.Value) && r.Score != null
+                && r.SubmittedAt == db.Responses.Where(x => x.CustomerId == r.CustomerId && x.Metric == r.Metric && x.Score != null)
+                    .Max(x => x.SubmittedAt))
+            .Select(r => new { CustomerId = r.CustomerId!.Value, r.Metric, Score = r.Score!.Value, r.SubmittedAt, r.Id })
             .ToListAsync(ct);
 
         return customers.Select(c => new CustomerProfile(

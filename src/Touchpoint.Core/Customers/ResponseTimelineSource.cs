@@ -11,7 +11,7 @@ public sealed class ResponseTimelineSource(TouchpointDbContext db) : ITimelineSo
 
     public async Task<IReadOnlyList<TimelineItem>> ReadAsync(Guid customerId, TimelinePosition? after, int take, CancellationToken ct)
     {
-        var responses = db.Responses.AsNoTracking().Where(r => r.CustomerId == customerId);
+        var responses = db.Responses.AsNoTracking().Where(r => r.CustomerId == customerId && r.Status == Feedback.ResponseStatus.Completed);
         if (after is { } p)
         {
             var (at, id) = (p.At, p.Id);

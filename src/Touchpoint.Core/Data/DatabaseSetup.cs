@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Core.Tracking;
 
 namespace Touchpoint.Core.Data;
 
@@ -17,7 +18,14 @@ public static class DatabaseSetup
         var connection = configuration.GetConnectionString(ConnectionStringName);
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<WorkspaceScope>();
-        services.AddDbContext<TouchpointDbContext>(builder => Configure(builder, options.Provider, connection));
+        // Profiles' ids and consent are remembered for tracking; every save that changes them evicts.
+        services.AddSingleton<KnownUsers>();
+        services.AddSingleton<KnownUsersEviction>();
+        services.AddDbContext<TouchpointDbContext>((sp, builder) =>
+        {
+            Configure(builder, options.Provider, connection);
+            builder.AddInterceptors(sp.GetRequiredService<KnownUsersEviction>());
+        });
         return services;
     }
 

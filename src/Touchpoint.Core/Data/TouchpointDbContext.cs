@@ -45,6 +45,10 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    public DbSet<ContactRules> ContactRules => Set<ContactRules>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

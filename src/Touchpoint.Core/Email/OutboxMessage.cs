@@ -11,6 +11,8 @@ public sealed class OutboxMessage
     public Guid? WorkspaceId { get; set; }
     public string Kind { get; set; } = "email";
     public required string Recipient { get; set; }
+    /// <summary>What the message belongs to, for senders that need more than the row ("webhook:{id}").</summary>
+    public string? Reference { get; set; }
     /// <summary>Set when the message goes to a customer, so it shows on their timeline.</summary>
     public Guid? CustomerId { get; set; }
     public required string Subject { get; set; }

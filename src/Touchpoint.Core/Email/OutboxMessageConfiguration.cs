@@ -9,7 +9,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable("Outbox");
         builder.Property(m => m.Kind).HasMaxLength(16);
-        builder.Property(m => m.Recipient).HasMaxLength(320);
+        // An email address, or a webhook URL.
+        builder.Property(m => m.Recipient).HasMaxLength(2000);
+        builder.Property(m => m.Reference).HasMaxLength(100);
         builder.Property(m => m.Subject).HasMaxLength(500);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(2000);

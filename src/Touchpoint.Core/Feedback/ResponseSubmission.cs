@@ -57,17 +57,29 @@ public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter
             return new Result(null, errors);
         }
 
+        var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
+        var submittedAt = answer.SubmittedAt?.ToUniversalTime() ?? now;
+        var answers = new System.Text.Json.Nodes.JsonObject { ["score"] = answer.Score!.Value };
+        if (comment is not null)
+        {
+            answers["comment"] = comment;
+        }
+
         var response = new Response
         {
             WorkspaceId = survey.WorkspaceId,
             SurveyId = survey.Id,
+            Version = survey.Version,
+            Status = ResponseStatus.Completed,
             Metric = survey.Metric,
             Score = answer.Score!.Value,
-            Comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim(),
+            Comment = comment,
+            Answers = answers.ToJsonString(),
             CustomerId = customerId,
             TouchPointId = survey.TouchPointId,
             Channel = answer.Channel,
-            SubmittedAt = answer.SubmittedAt?.ToUniversalTime() ?? now,
+            StartedAt = submittedAt,
+            SubmittedAt = submittedAt,
         };
         await writer.WriteAsync(response, ct);
         return new Result(response, errors);

@@ -143,7 +143,7 @@ public sealed class SegmentRuleCompiler(TouchpointDbContext db, DateTime utcNow)
         var metric = Enum.TryParse<SurveyMetric>(rule.Metric, ignoreCase: true, out var m) ? m : SurveyMetric.Nps;
         double? value = rule.Value ?? 0;
         Expression<Func<Customer, double?>> latest = c => responses
-            .Where(r => r.CustomerId == c.Id && r.Metric == metric)
+            .Where(r => r.CustomerId == c.Id && r.Metric == metric && r.Score != null)
             .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
             .Select(r => (double?)r.Score)
             .FirstOrDefault();

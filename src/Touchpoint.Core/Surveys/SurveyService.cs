@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Platform;
+using Touchpoint.Core.Surveys.Definition;
 
 namespace Touchpoint.Core.Surveys;
 
@@ -45,21 +46,29 @@ public sealed class SurveyService(TouchpointDbContext db, AuditLog audit, TimePr
 
     public async Task<Survey> CreateAsync(NewSurvey input, string companyName, string actor, CancellationToken ct = default)
     {
+        var definition = SurveyDefinition.Standard(input.Metric,
+            string.IsNullOrWhiteSpace(input.Question) ? Survey.DefaultQuestion(input.Metric, companyName) : input.Question.Trim(),
+            string.IsNullOrWhiteSpace(input.CommentPrompt) ? Survey.DefaultCommentPrompt : input.CommentPrompt.Trim());
+        var now = clock.GetUtcNow().UtcDateTime;
         var survey = new Survey
         {
             Name = input.Name.Trim(),
             Metric = input.Metric,
-            Question = string.IsNullOrWhiteSpace(input.Question) ? Survey.DefaultQuestion(input.Metric, companyName) : input.Question.Trim(),
+            Definition = definition.ToJson(),
             LinkId = SecretTokens.Create(9),
             TouchPointId = input.TouchPointId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
-        if (!string.IsNullOrWhiteSpace(input.CommentPrompt))
-        {
-            survey.CommentPrompt = input.CommentPrompt.Trim();
-        }
-
         db.Surveys.Add(survey);
+        db.SurveyVersions.Add(new SurveyVersion
+        {
+            SurveyId = survey.Id,
+            Number = survey.Version,
+            Definition = survey.Definition,
+            CreatedAt = now,
+            CreatedBy = actor,
+        });
         audit.Record(actor, "survey.created", $"survey:{survey.Id}", survey.Name);
         await db.SaveChangesAsync(ct);
         return survey;

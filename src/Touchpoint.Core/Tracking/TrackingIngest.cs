@@ -18,6 +18,7 @@ public sealed class TrackingIngest(
     GroupCommitWriter writer,
     CustomerChanges changes,
     LastSeenRecorder lastSeen,
+    KnownUsers knownUsers,
     TimeProvider clock)
 {
     /// <summary>What happened to the messages: stored, acknowledged as duplicates, or acknowledged but not kept (no tracking consent).</summary>
@@ -29,22 +30,19 @@ public sealed class TrackingIngest(
     public async Task<Outcome> IngestAsync(Guid workspaceId, TrackingSource source, IReadOnlyList<TrackingMessage> messages,
         DateTime receivedAt, CancellationToken ct = default)
     {
-        var fresh = await DropDuplicatesAsync(messages, ct);
+        // A single message skips the look-up: the unique message id index catches a repeat at the
+        // write (RecoverAsync), and one query fewer per call is most of a single event's cost.
+        var fresh = messages.Count == 1 ? messages : await DropDuplicatesAsync(messages, ct);
         var duplicates = messages.Count - fresh.Count;
-        await identities.PrefetchAsync(fresh.Where(m => m.Type != EventType.Alias && m.UserId is not null && m.AnonymousId is null)
-            .Select(m => m.UserId!).ToHashSet(StringComparer.Ordinal), ct);
+        await identities.PrefetchAsync(fresh.Where(m => m.Type != EventType.Alias && m.UserId is not null && m.AnonymousId is null
+            && !(IsPlainEvent(m) && knownUsers.TryGet(workspaceId, m.UserId, out _))).Select(m => m.UserId!).ToHashSet(StringComparer.Ordinal), ct);
         var notConsented = 0;
         var customers = new Dictionary<(string?, string?), Customer>();
         var pending = new List<Pending>(fresh.Count);
         foreach (var message in fresh)
         {
-            var customer = await ResolveAsync(message, customers, ct);
-            if (message.Type is EventType.Identify or EventType.Group)
-            {
-                await ApplyTraitsAsync(customer, message, ct);
-            }
-
-            if (customer.Consent.Tracking == false && message.Type is EventType.Track or EventType.Page or EventType.Screen)
+            var (customerId, trackingConsent) = await ProfileOfAsync(workspaceId, message, customers, ct);
+            if (trackingConsent == false && message.Type is EventType.Track or EventType.Page or EventType.Screen)
             {
                 notConsented++;
                 continue;
@@ -54,7 +52,7 @@ public sealed class TrackingIngest(
             pending.Add(new Pending(new TrackedEvent
             {
                 WorkspaceId = workspaceId,
-                CustomerId = customer.Id,
+                CustomerId = customerId,
                 MessageId = message.MessageId,
                 Type = message.Type,
                 Name = message.Name,
@@ -104,6 +102,32 @@ public sealed class TrackingIngest(
         var stored = (await db.Events.AsNoTracking().Where(e => ids.Contains(e.MessageId)).Select(e => e.MessageId).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         return unique.Where(m => !stored.Contains(m.MessageId)).ToList();
+    }
+
+    /// <summary>track, page or screen by a known user only: what <see cref="KnownUsers"/> may answer.</summary>
+    private static bool IsPlainEvent(TrackingMessage message) =>
+        message.Type is EventType.Track or EventType.Page or EventType.Screen && message.UserId is not null && message.AnonymousId is null;
+
+    /// <summary>The customer a message is about and their tracking consent; applies identify and group traits.</summary>
+    private async Task<(Guid CustomerId, bool? TrackingConsent)> ProfileOfAsync(Guid workspaceId, TrackingMessage message,
+        Dictionary<(string?, string?), Customer> customers, CancellationToken ct)
+    {
+        if (IsPlainEvent(message) && knownUsers.TryGet(workspaceId, message.UserId!, out var known))
+        {
+            return (known.CustomerId, known.TrackingConsent);
+        }
+
+        var customer = await ResolveAsync(message, customers, ct);
+        if (message.Type is EventType.Identify or EventType.Group)
+        {
+            await ApplyTraitsAsync(customer, message, ct);
+        }
+        else if (IsPlainEvent(message))
+        {
+            knownUsers.Remember(workspaceId, message.UserId!, customer);
+        }
+
+        return (customer.Id, customer.Consent.Tracking);
     }
 
     private async Task<Customer> ResolveAsync(TrackingMessage message, Dictionary<(string?, string?), Customer> customers,
@@ -202,6 +226,8 @@ public sealed class TrackingIngest(
             throw new InvalidOperationException($"Tracking event {messageId} could not be stored.", failure);
         }
 
+        // Another node merged or deleted the profile: what this node remembers of the workspace is stale.
+        knownUsers.Forget(pending.Event.WorkspaceId);
         db.ChangeTracker.Clear();
         var customer = await identities.ResolveAsync(pending.Message.UserId, pending.Message.AnonymousId, ct);
         pending.Event.Id = 0;

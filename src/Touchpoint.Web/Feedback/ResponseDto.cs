@@ -5,7 +5,7 @@ using Touchpoint.Core.Surveys;
 namespace Touchpoint.Web.Feedback;
 
 /// <summary>A response as the REST API shows it.</summary>
-internal sealed record ResponseDto(long Id, Guid SurveyId, SurveyMetric Metric, int Score, string? Comment, Guid? CustomerId,
+internal sealed record ResponseDto(long Id, Guid SurveyId, SurveyMetric Metric, int? Score, string? Comment, Guid? CustomerId,
     Guid? TouchPointId, Channel? Channel, DateTime SubmittedAt)
 {
     public static ResponseDto From(Response r) =>

@@ -142,7 +142,7 @@ public sealed class TenantIsolationTests(AppFixture fixture)
         var thrown = await a.InWorkspaceAsync(async services =>
         {
             var db = services.GetRequiredService<TouchpointDbContext>();
-            db.Surveys.Add(new Survey { WorkspaceId = b.Id, Name = "Planted by A", Question = "?", LinkId = Guid.NewGuid().ToString("N")[..12] });
+            db.Surveys.Add(new Survey { WorkspaceId = b.Id, Name = "Planted by A", Definition = "{}", LinkId = Guid.NewGuid().ToString("N")[..12] });
             return await Record.ExceptionAsync(() => db.SaveChangesAsync());
         });
 

@@ -54,7 +54,7 @@ public sealed class IdentityResolutionTests(AppFixture fixture)
         await workspace.InWorkspaceAsync(async services =>
         {
             var db = services.GetRequiredService<TouchpointDbContext>();
-            var survey = new Survey { Name = "NPS", Question = "Recommend us?", Metric = SurveyMetric.Nps, LinkId = Guid.NewGuid().ToString("N"), CreatedAt = DateTime.UtcNow };
+            var survey = new Survey { Name = "NPS", Definition = "{}", Metric = SurveyMetric.Nps, LinkId = Guid.NewGuid().ToString("N"), CreatedAt = DateTime.UtcNow };
             var segment = new Segment { Name = "Browsers", Kind = SegmentKind.Static, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
             db.AddRange(survey, segment);
             await db.SaveChangesAsync();

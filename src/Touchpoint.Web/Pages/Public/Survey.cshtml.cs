@@ -8,6 +8,7 @@ using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Platform;
+using Touchpoint.Web.Surveys;
 
 namespace Touchpoint.Web.Pages.Public;
 
@@ -23,6 +24,9 @@ namespace Touchpoint.Web.Pages.Public;
 internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope scope, TouchpointDbContext db, ResponseSubmission submission) : PageModel
 {
     public Survey? Survey { get; private set; }
+    public string QuestionText => Texts.Question;
+    public string CommentPrompt => Texts.Comment;
+    private (string Question, string Comment) Texts => Survey is null ? ("", "") : SurveyTexts.Of(Survey);
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
     [BindProperty] public int? Score { get; set; }
