@@ -21,11 +21,13 @@ public static class DatabaseSetup
         // Profiles' ids and consent are remembered for tracking; every save that changes them evicts.
         services.AddSingleton<KnownUsers>();
         services.AddSingleton<KnownUsersEviction>();
+        // The options are built once, not per request: building them parses the connection string
+        // and checks the data folder, which was a visible share of a small request's time.
         services.AddDbContext<TouchpointDbContext>((sp, builder) =>
         {
             Configure(builder, options.Provider, connection);
             builder.AddInterceptors(sp.GetRequiredService<KnownUsersEviction>());
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 

@@ -24,7 +24,8 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    private sealed record Pending(object Entity, TaskCompletionSource Committed);
+    /// <summary>A row to insert, or (when <see cref="Work"/> is set) a statement to run between batches.</summary>
+    private sealed record Pending(object? Entity, TaskCompletionSource Committed, Func<TouchpointDbContext, Task>? Work = null);
 
     /// <summary>
     /// Queues a new entity and waits until it is committed. Its store-generated key is set when this
@@ -40,6 +41,18 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
         var pending = new Pending(entity, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, ct);
         // Not cancellable once queued: the row may commit, and the caller must then hear that it did.
+        await pending.Committed.Task;
+    }
+
+    /// <summary>
+    /// Runs other writes of hot rows (such as "last seen" times) on this writer, between two batches:
+    /// on SQLite a second writer would wait for the lock, and the wait shows up in every queued
+    /// request's latency. The context acts in no workspace; the work says which rows it touches.
+    /// </summary>
+    public async Task RunAsync(Func<TouchpointDbContext, Task> work, CancellationToken ct = default)
+    {
+        var pending = new Pending(null, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), work);
+        await _queue.Writer.WriteAsync(pending, ct);
         await pending.Committed.Task;
     }
 
@@ -60,13 +73,28 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
         var batch = new List<Pending>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            while (batch.Count < MaxBatch && _queue.Reader.TryPeek(out var next))
             {
+                if (next.Work is not null && batch.Count > 0)
+                {
+                    break;
+                }
+
+                _queue.Reader.TryRead(out var pending);
+                if (pending!.Work is { } work)
+                {
+                    await RunWorkAsync(work, pending.Committed);
+                    continue;
+                }
+
                 batch.Add(pending);
             }
 
-            await CommitAsync(batch);
-            batch.Clear();
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+                batch.Clear();
+            }
         }
     }
 
@@ -81,7 +109,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             foreach (var pending in batch)
             {
-                db.Add(pending.Entity);
+                db.Add(pending.Entity!);
             }
 
             await db.SaveChangesAsync();
@@ -104,6 +132,20 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
             {
                 pending.Committed.TrySetException(ex);
             }
+        }
+    }
+
+    private async Task RunWorkAsync(Func<TouchpointDbContext, Task> work, TaskCompletionSource done)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await work(scope.ServiceProvider.GetRequiredService<TouchpointDbContext>());
+            done.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            done.TrySetException(ex);
         }
     }
 

@@ -46,6 +46,29 @@ public sealed class GroupCommitWriterTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task RunAsync_WorkQueuedBetweenRows_RunsAfterTheRowsBeforeItAndItsFailureIsTheCallersAlone(DatabaseProvider provider)
+    {
+        var app = fixture.App(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        var survey = await CreateSurveyAsync(workspace);
+        var writer = new GroupCommitWriter(app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<GroupCommitWriter>.Instance);
+
+        // Queued before the writer starts: rows, work that counts what is stored, failing work, more rows.
+        var before = Enumerable.Range(0, 10).Select(_ => writer.WriteAsync(Answer(workspace, survey))).ToList();
+        var seen = -1;
+        var counted = writer.RunAsync(async db => seen = await db.Responses.IgnoreQueryFilters().CountAsync(r => r.SurveyId == survey));
+        var failing = writer.RunAsync(_ => throw new InvalidOperationException("work failed"));
+        var after = Enumerable.Range(0, 10).Select(_ => writer.WriteAsync(Answer(workspace, survey))).ToList();
+        await writer.StartAsync(CancellationToken.None);
+
+        await Task.WhenAll(before.Concat(after).Append(counted));
+        Assert.Equal(10, seen);
+        Assert.Equal("work failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing)).Message);
+        Assert.Equal(20, await workspace.QueryAsync(db => db.Responses.CountAsync(r => r.SurveyId == survey)));
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task StopAsync_WithAnswersQueued_WritesThemAllBeforeStopping(DatabaseProvider provider)
     {
         var app = fixture.App(provider);
