@@ -56,22 +56,57 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
         await pending.Committed.Task;
     }
 
-    // Ends when StopAsync completes the queue and everything in it is written.
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => DrainAsync();
+    // 0 until one thread has taken the queue: the writer's own thread, or StopAsync when the host
+    // stopped before ExecuteAsync ran (it runs on the thread pool and a stop may cancel it unstarted).
+    private int _drainerClaimed;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Commits on a thread of its own, with the blocking database calls: SQLite's async API is
+    /// synchronous inside, and a pool thread blocked for each commit's fsync would hold up the
+    /// requests waiting to be parsed and queued (on one core, all of them). Ends when StopAsync
+    /// completes the queue and everything in it is written.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (Interlocked.Exchange(ref _drainerClaimed, 1) == 0)
+        {
+            new Thread(DrainToEnd) { IsBackground = true, Name = "Group commit" }.Start();
+        }
+
+        return _drained.Task;
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
-        // The host starts ExecuteAsync on the thread pool with the stopping token: a stop that comes
-        // before it ran cancels it unstarted. Whatever is still queued is written here, not dropped.
-        await DrainAsync();
+        if (Interlocked.Exchange(ref _drainerClaimed, 1) == 0)
+        {
+            // Never started: whatever is queued is written here, not dropped.
+            await Task.Run(DrainToEnd, CancellationToken.None);
+        }
+
+        await _drained.Task;
     }
 
-    private async Task DrainAsync()
+    private void DrainToEnd()
+    {
+        try
+        {
+            Drain();
+            _drained.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            _drained.TrySetException(ex);
+        }
+    }
+
+    private void Drain()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        while (_queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryPeek(out var next))
             {
@@ -83,7 +118,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
                 _queue.Reader.TryRead(out var pending);
                 if (pending!.Work is { } work)
                 {
-                    await RunWorkAsync(work, pending.Committed);
+                    RunWork(work, pending.Committed);
                     continue;
                 }
 
@@ -92,17 +127,17 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
 
             if (batch.Count > 0)
             {
-                await CommitAsync(batch);
+                Commit(batch);
                 batch.Clear();
             }
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<Pending> batch)
+    private void Commit(IReadOnlyList<Pending> batch)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
             // Only new rows, each added once: there are no changes to detect, and detecting them was a
             // tenth of a busy server's time.
@@ -112,7 +147,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
                 db.Add(pending.Entity!);
             }
 
-            await db.SaveChangesAsync();
+            db.SaveChanges();
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetResult();
@@ -123,7 +158,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
             LogBatchRetried(batch.Count, ex.Message);
             foreach (var pending in batch)
             {
-                await CommitAsync([pending]);
+                Commit([pending]);
             }
         }
         catch (Exception ex)
@@ -135,12 +170,12 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
         }
     }
 
-    private async Task RunWorkAsync(Func<TouchpointDbContext, Task> work, TaskCompletionSource done)
+    private void RunWork(Func<TouchpointDbContext, Task> work, TaskCompletionSource done)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await work(scope.ServiceProvider.GetRequiredService<TouchpointDbContext>());
+            using var scope = scopes.CreateScope();
+            work(scope.ServiceProvider.GetRequiredService<TouchpointDbContext>()).GetAwaiter().GetResult();
             done.TrySetResult();
         }
         catch (Exception ex)
