@@ -62,12 +62,16 @@ internal static class BaselineServer
             writer = queue;
             app.MapPost("/responses", async (BaselineAnswer answer) =>
             {
-                if (answer.Score is < 0 or > 10)
+                // The least checking that keeps the row meaningful: the headline score is in range.
+                if (answer.Answers.ValueKind != System.Text.Json.JsonValueKind.Object
+                    || !answer.Answers.TryGetProperty(SurveySubmitBenchmark.HeadlineId, out var headline)
+                    || !headline.TryGetInt32(out var score) || score is < 0 or > 10)
                 {
                     return Results.BadRequest();
                 }
 
-                var id = await queue.WriteAsync(new PendingRow(answer.Score, answer.Comment, DateTime.UtcNow));
+                var comment = answer.Answers.TryGetProperty(SurveySubmitBenchmark.CommentId, out var c) ? c.GetString() : null;
+                var id = await queue.WriteAsync(new PendingRow(score, comment, answer.Answers.GetRawText(), DateTime.UtcNow));
                 return Results.Created($"/responses/{id}", new BaselineCreated(id));
             });
         }
@@ -146,7 +150,8 @@ internal sealed class BareGroupCommit<TRow> : IDisposable
     }
 }
 
-internal sealed record BaselineAnswer(int Score, string? Comment);
+/// <summary>The survey-submit body: <c>{"answers":{...}}</c>, kept as it came.</summary>
+internal sealed record BaselineAnswer(System.Text.Json.JsonElement Answers);
 
 internal sealed record BaselineCreated(long Id);
 
@@ -163,7 +168,7 @@ internal sealed record BaselineSuccess(bool Success);
 internal sealed partial class BaselineJson : JsonSerializerContext;
 
 /// <summary>A survey answer waiting for the baseline's writer.</summary>
-internal sealed record PendingRow(int Score, string? Comment, DateTime SubmittedAt);
+internal sealed record PendingRow(int Score, string? Comment, string Answers, DateTime SubmittedAt);
 
 /// <summary>
 /// The writer's one open connection. SQLite runs in-process, so one prepared INSERT per row inside
@@ -171,14 +176,14 @@ internal sealed record PendingRow(int Score, string? Comment, DateTime Submitted
 /// </summary>
 internal sealed class BaselineDatabase
 {
-    private const string InsertSql =
-        "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\") " +
-        "VALUES (@w, @s, 'Nps', @score, @comment, @at) RETURNING \"Id\"";
+    private const string Columns =
+        "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"Answers\", \"SubmittedAt\", " +
+        "\"StartedAt\", \"Status\", \"Version\", \"Notified\") ";
+
+    private const string InsertSql = Columns + "VALUES (@w, @s, 'Nps', @score, @comment, @answers, @at, @at, 'Completed', 1, FALSE) RETURNING \"Id\"";
 
     // Batch commands take positional parameters only.
-    private const string InsertPositional =
-        "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\") " +
-        "VALUES ($1, $2, 'Nps', $3, $4, $5) RETURNING \"Id\"";
+    private const string InsertPositional = Columns + "VALUES ($1, $2, 'Nps', $3, $4, $5, $6, $6, 'Completed', 1, FALSE) RETURNING \"Id\"";
 
     private readonly BenchDatabase _values;
     private readonly DbConnection _connection;
@@ -215,6 +220,7 @@ internal sealed class BaselineDatabase
         command.Transaction = transaction;
         command.CommandText = InsertSql;
         var (workspace, survey, score, comment, at) = (Add(command, "w"), Add(command, "s"), Add(command, "score"), Add(command, "comment"), Add(command, "at"));
+        var answers = Add(command, "answers");
         workspace.Value = _values.Value(_workspace);
         survey.Value = _values.Value(_survey);
         var ids = new long[rows.Count];
@@ -222,6 +228,7 @@ internal sealed class BaselineDatabase
         {
             score.Value = rows[i].Score;
             comment.Value = (object?)rows[i].Comment ?? DBNull.Value;
+            answers.Value = rows[i].Answers;
             at.Value = _values.Value(rows[i].SubmittedAt);
             ids[i] = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -239,6 +246,7 @@ internal sealed class BaselineDatabase
             command.Parameters.Add(new NpgsqlParameter { Value = _survey });
             command.Parameters.Add(new NpgsqlParameter { Value = row.Score });
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Comment ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = row.Answers, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(row.SubmittedAt, DateTimeKind.Utc) });
             batch.BatchCommands.Add(command);
         }

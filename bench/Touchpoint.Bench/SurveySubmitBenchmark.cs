@@ -4,7 +4,7 @@ using System.Text;
 namespace Touchpoint.Bench;
 
 /// <summary>
-/// survey-submit: one completed NPS response (score + comment) per request, open loop, on a rising
+/// survey-submit: one completed 5-question response (NPS, single choice, multiple choice, stars, comment) per request, open loop, on a rising
 /// ladder of rates. Figure: the highest rate with p99 within 25 ms. Baseline in the same run: the
 /// bare group-commit endpoint (<see cref="BaselineServer"/>) on the same provider and durability.
 /// Target (docs/BENCHMARKS.md): ours >= 25% of the baseline's rate.
@@ -13,6 +13,40 @@ internal static class SurveySubmitBenchmark
 {
     public const double P99LimitMs = 25;
     public const double Target = 0.25;
+    public const string HeadlineId = "nps";
+    public const string CommentId = "comment";
+
+    /// <summary>The survey both sides answer: five questions on one page, as a post-purchase survey asks them.</summary>
+    public static readonly object Definition = new
+    {
+        pages = new[]
+        {
+            new
+            {
+                id = "p1",
+                questions = new object[]
+                {
+                    new { id = HeadlineId, type = "nps", title = "How likely are you to recommend us to a friend or colleague?", required = true },
+                    new
+                    {
+                        id = "visit", type = "single", title = "Where did you shop?", required = true,
+                        choices = new[] { new { value = "web", text = "Online" }, new { value = "app", text = "App" }, new { value = "store", text = "In a store" } },
+                    },
+                    new
+                    {
+                        id = "liked", type = "multiple", title = "What did you like?",
+                        choices = new[]
+                        {
+                            new { value = "price", text = "Price" }, new { value = "quality", text = "Quality" },
+                            new { value = "delivery", text = "Delivery" }, new { value = "support", text = "Support" },
+                        },
+                    },
+                    new { id = "stars", type = "rating", title = "How would you rate the product?", scaleMax = 5 },
+                    new { id = CommentId, type = "text", title = "What is the main reason for your score?" },
+                },
+            },
+        },
+    };
 
     private static readonly string[] Comments =
     [
@@ -25,6 +59,9 @@ internal static class SurveySubmitBenchmark
         "Checkout was quick and the package arrived well wrapped.",
         "Waited 40 minutes on hold before anyone picked up.",
     ];
+
+    private static readonly string[] Visits = ["web", "app", "store"];
+    private static readonly string[] Liked = ["price", "quality", "delivery", "support"];
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
@@ -42,14 +79,14 @@ internal static class SurveySubmitBenchmark
         await using var oursDatabase = await BenchDatabase.CreateAsync(options.Provider, scratch, "touchpoint");
         await using var baselineDatabase = await BenchDatabase.CreateAsync(options.Provider, scratch, "baseline");
         await using var host = await TouchpointHost.StartAsync(oursDatabase, scratch, "touchpoint");
-        var (survey, workspace) = await host.CreateNpsSurveyAsync();
+        var (survey, workspace) = await host.CreateSurveyAsync(Definition);
         var oursEndpoint = new Uri(host.BaseAddress, $"/api/v1/surveys/{survey}/responses");
 
         // The baseline's schema, workspace and survey are made by Touchpoint itself; then only the bare endpoint runs on it.
         Guid baselineSurvey, baselineWorkspace;
         await using (var setup = await TouchpointHost.StartAsync(baselineDatabase, scratch, "baseline-setup"))
         {
-            (baselineSurvey, baselineWorkspace) = await setup.CreateNpsSurveyAsync();
+            (baselineSurvey, baselineWorkspace) = await setup.CreateSurveyAsync(Definition);
         }
 
         await using var server = await StartBaselineAsync(baselineDatabase, scratch, baselineWorkspace, baselineSurvey);
@@ -85,7 +122,7 @@ internal static class SurveySubmitBenchmark
         return request;
     }
 
-    /// <summary>Seeded, so every run sends the same sequence: NPS-like scores (more 8-10s than 0-3s) with a comment.</summary>
+    /// <summary>Seeded, so every run sends the same sequence: NPS-like scores (more 8-10s than 0-3s), the other four answers and a comment.</summary>
     private static byte[][] Bodies()
     {
         var random = new Random(20261122);
@@ -93,7 +130,10 @@ internal static class SurveySubmitBenchmark
         {
             var score = random.NextDouble() switch { < 0.15 => random.Next(0, 7), < 0.35 => random.Next(7, 9), _ => random.Next(9, 11) };
             var comment = Comments[random.Next(Comments.Length)];
-            return Encoding.UTF8.GetBytes($$"""{"score":{{score}},"comment":"{{comment}}"}""");
+            var visit = Visits[random.Next(Visits.Length)];
+            var liked = string.Join(",", Liked.Where(_ => random.Next(2) == 0).Select(l => $"\"{l}\""));
+            var answers = $"\"{HeadlineId}\":{score},\"visit\":\"{visit}\",\"liked\":[{liked}],\"stars\":{random.Next(1, 6)},\"{CommentId}\":\"{comment}\"";
+            return Encoding.UTF8.GetBytes("{\"answers\":{" + answers + "}}");
         }).ToArray();
     }
 

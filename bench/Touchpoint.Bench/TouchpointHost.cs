@@ -65,9 +65,12 @@ internal sealed class TouchpointHost : IAsyncDisposable
     }
 
     /// <summary>Creates a live NPS survey through the REST API and returns its id and its workspace's.</summary>
-    public async Task<(Guid Survey, Guid Workspace)> CreateNpsSurveyAsync()
+    public Task<(Guid Survey, Guid Workspace)> CreateNpsSurveyAsync() => CreateSurveyAsync(definition: null);
+
+    /// <summary>An NPS survey: the standard one, or the given definition.</summary>
+    public async Task<(Guid Survey, Guid Workspace)> CreateSurveyAsync(object? definition)
     {
-        using var response = await Client.PostAsJsonAsync("/api/v1/surveys", new { name = "Bench NPS", metric = "nps" });
+        using var response = await Client.PostAsJsonAsync("/api/v1/surveys", new { name = "Bench NPS", metric = "nps", definition });
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var survey = body.RootElement.GetProperty("id").GetGuid();
