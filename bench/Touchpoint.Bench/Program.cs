@@ -14,6 +14,8 @@ using Touchpoint.Bench;
 //                    against a bare group-commit endpoint storing the same row
 //   segment-recompute  recompute a 3-trait + 1-event-count segment over N customers and 10N events,
 //                    against one SQL COUNT with the same predicates
+//   survey-page      bytes of the first page of a 10-question survey (HTML + same-origin CSS/JS),
+//                    against a fixed budget of 50 KB and no blocking script
 //   baseline-server  (internal) the bare endpoint, started by survey-submit and tracking-single
 if (args.Length > 0 && args[0] == BaselineServer.Verb)
 {
@@ -22,7 +24,7 @@ if (args.Length > 0 && args[0] == BaselineServer.Verb)
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute> [--provider sqlite|postgres] [--size N] " +
+    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute|survey-page> [--provider sqlite|postgres] [--size N] " +
         "[--rate R] [--duration S] [--runs 3] [--calls 20] [--out bench/results]");
     return args.Length == 0 ? 1 : 0;
 }
@@ -46,5 +48,6 @@ return options.Benchmark switch
     "tracking-batch" => await TrackingBatchBenchmark.RunAsync(options),
     "tracking-single" => await TrackingSingleBenchmark.RunAsync(options),
     "segment-recompute" => await SegmentRecomputeBenchmark.RunAsync(options),
+    "survey-page" => await SurveyPageBenchmark.RunAsync(options),
     _ => throw new ArgumentException($"Unknown benchmark '{options.Benchmark}'."),
 };
