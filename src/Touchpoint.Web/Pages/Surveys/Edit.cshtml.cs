@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
@@ -100,5 +101,8 @@ internal sealed class EditSurveyModel(TouchpointDbContext db, SurveyEditor edito
             .ToListAsync(ct);
     }
 
-    private static string Pretty(string json) => JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    // Relaxed escaping keeps <, > and non-ASCII letters readable in the textarea; Razor HTML-encodes it there.
+    private static readonly JsonSerializerOptions Readable = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Pretty(string json) => JsonNode.Parse(json)!.ToJsonString(Readable);
 }
