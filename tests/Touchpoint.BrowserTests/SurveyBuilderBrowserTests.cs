@@ -88,4 +88,48 @@ public sealed class SurveyBuilderBrowserTests
         var survey = await api.GetJsonAsync($"/api/v1/surveys/{id}");
         Assert.Equal(1, survey.GetProperty("version").GetInt32());
     }
+
+    [ChromiumTheory, OnSqlite, OnPostgres]
+    public async Task Builder_SecondLanguageChoiceQuestionAndDisplayLogic_AreSavedAsEdited(DatabaseProvider provider)
+    {
+        await using var app = await BrowserApp.StartAsync(provider);
+        var workspace = await TestWorkspace.CreateAsync(app.Factory);
+        using var api = workspace.Client();
+        var id = (await api.PostJsonAsync("/api/v1/surveys", new { name = "Store NPS", metric = "nps" }, HttpStatusCode.Created)).GetGuid("id");
+        var page = await SignInAsync(app, workspace);
+        await page.GotoAsync(app.Url($"/surveys/{id}"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit questions and settings" }).ClickAsync();
+
+        // German beside English, and a brand colour.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Languages and theme" }).ClickAsync();
+        await page.GetByLabel("New language tag").FillAsync("de");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add language" }).ClickAsync();
+        await page.GetByLabel("Primary colour").FillAsync("#e91e63");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Questions" }).ClickAsync();
+
+        // The score question now has a box per language; a new single-choice question shows for promoters only.
+        var score = page.Locator("fieldset[data-question='score']");
+        await Expect(score.GetByLabel("Question title (en)")).Not.ToHaveValueAsync("");
+        await score.GetByLabel("Question title (de)").FillAsync("Würden Sie uns empfehlen?");
+        await page.Locator("fieldset[data-page='p1']").GetByRole(AriaRole.Button, new() { Name = "Add question" }).ClickAsync();
+        var added = page.Locator("fieldset[data-question='q1']");
+        await added.GetByLabel("Question type").SelectOptionAsync("single");
+        await added.GetByLabel("Question title (en)").FillAsync("What did you buy?");
+        await Expect(added.GetByLabel("Choice text (en)")).ToHaveCountAsync(2);
+        await added.GetByLabel("Show this question").SelectOptionAsync("all");
+        await added.GetByLabel("Condition value").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save survey" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("version 2");
+        var definition = (await api.GetJsonAsync($"/api/v1/surveys/{id}")).GetProperty("definition");
+        Assert.Equal(["en", "de"], definition.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("#e91e63", definition.GetProperty("theme").GetString("primaryColor"));
+        var questions = definition.GetProperty("pages")[0].GetProperty("questions");
+        Assert.Equal("Würden Sie uns empfehlen?", questions[0].GetProperty("title").GetString("de"));
+        var single = questions[2];
+        Assert.Equal("single", single.GetString("type"));
+        Assert.Equal(2, single.GetProperty("choices").GetArrayLength());
+        var condition = single.GetProperty("displayIf");
+        Assert.Equal(("score", "gte", 10), (condition.GetString("question"), condition.GetString("op"), condition.GetProperty("value").GetInt32()));
+    }
 }
