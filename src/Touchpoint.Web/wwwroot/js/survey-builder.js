@@ -298,6 +298,11 @@
     card.append(top);
     if (question.type !== 'hidden') {
       card.append(textField('Question title', question, 'title', `${path}.title`, false));
+      card.append(textField('Description', question, 'description', `${path}.description`, true));
+      if (scaled.includes(question.type)) {
+        card.append(textField('Label at the low end', question, 'minLabel', `${path}.minLabel`, true));
+        card.append(textField('Label at the high end', question, 'maxLabel', `${path}.maxLabel`, true));
+      }
       const required = el('input', { type: 'checkbox' });
       required.checked = !!question.required;
       required.addEventListener('change', () => { if (required.checked) question.required = true; else delete question.required; sync(); });

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Platform;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.Surveys.Builder;
@@ -180,5 +181,22 @@ public sealed class SurveyEditingApiTests(AppFixture fixture)
         var issue = fetched.GetProperty("definition").GetProperty("pages")[0].GetProperty("questions")[1];
         Assert.Equal("lte", issue.GetProperty("displayIf").GetString("op"));
         await Problem.AssertFieldAsync(noMetric, HttpStatusCode.BadRequest, "json");
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Put_WithReadOnlyKey_IsForbiddenAndChangesNothing(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var client = workspace.Client();
+        var id = (await client.CreateSurveyAsync("nps", "Protected")).GetGuid("id");
+        var readOnly = await workspace.CreateKeyAsync(ApiKeyKind.Rest, ApiScopes.Read);
+        using var reader = workspace.ClientWithKey(readOnly.PlainKey);
+
+        using var put = await reader.PutAsJsonAsync($"/api/v1/surveys/{id}", Update("Hijacked", TwoPageDefinition()));
+        using var versions = await reader.GetAsync($"/api/v1/surveys/{id}/versions");
+
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, versions.StatusCode);
+        Assert.Equal("Protected", (await client.GetJsonAsync($"/api/v1/surveys/{id}")).GetString("name"));
     }
 }
