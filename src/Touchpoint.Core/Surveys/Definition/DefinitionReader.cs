@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Touchpoint.Core.Surveys.Definition;
 
@@ -21,7 +22,37 @@ public static class DefinitionReader
         }
 
         var errors = DefinitionValidator.Validate(definition);
+        foreach (var path in QuestionsWithoutType(json))
+        {
+            errors[path] = ["Choose the question type: " + string.Join(", ", Enum.GetNames<QuestionType>().Select(Camel)) + "."];
+        }
+
         return (errors.Count == 0 ? definition : null, errors);
+    }
+
+    /// <summary>A question without "type" would read as the enum's first value (NPS): say so instead of guessing.</summary>
+    private static IEnumerable<string> QuestionsWithoutType(string json)
+    {
+        if (JsonNode.Parse(json)?["pages"] is not JsonArray pages)
+        {
+            yield break;
+        }
+
+        for (var p = 0; p < pages.Count; p++)
+        {
+            if (pages[p]?["questions"] is not JsonArray questions)
+            {
+                continue;
+            }
+
+            for (var q = 0; q < questions.Count; q++)
+            {
+                if (questions[q] is JsonObject question && question["type"] is null)
+                {
+                    yield return $"pages[{p}].questions[{q}].type";
+                }
+            }
+        }
     }
 
     private static string Field(string? path) => path is null or "$" ? "definition" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');

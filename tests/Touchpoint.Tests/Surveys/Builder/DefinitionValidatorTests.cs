@@ -357,4 +357,16 @@ public sealed class DefinitionValidatorTests
         Assert.Null(definition);
         AssertError(errors, "pages[1].questions[0].type");
     }
+
+    [Fact]
+    public void Read_QuestionWithoutType_NamesTheTypeField()
+    {
+        var json = Base();
+        Question(json, 0, 1).Remove("type");
+
+        var (definition, errors) = DefinitionReader.ReadAndValidate(json.ToJsonString());
+
+        Assert.Null(definition);
+        AssertError(errors, "pages[0].questions[1].type");
+    }
 }
