@@ -36,6 +36,7 @@ internal static class Capabilities
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         builder.Services.AddSingleton<CustomerChanges>();
         builder.Services.AddScoped<SurveyService>();
+        builder.Services.AddScoped<SurveyEditor>();
         builder.Services.AddScoped<ResponseSubmission>();
         builder.Services.AddScoped<MetricsService>();
         builder.Services.AddCustomerProfiles();

@@ -11,7 +11,9 @@ public sealed class SurveyService(TouchpointDbContext db, AuditLog audit, TimePr
     public const int MaxNameLength = 200;
     public const int MaxQuestionLength = 500;
 
-    public sealed record NewSurvey(string Name, SurveyMetric Metric, string? Question, string? CommentPrompt, Guid? TouchPointId);
+    /// <summary>A new survey: the standard one-question survey of <paramref name="Metric"/>, unless a checked <paramref name="Definition"/> is given.</summary>
+    public sealed record NewSurvey(string Name, SurveyMetric Metric, string? Question, string? CommentPrompt, Guid? TouchPointId,
+        SurveyDefinition? Definition = null);
 
     /// <summary>Checks a new survey; returns field errors keyed by the field's JSON name.</summary>
     public async Task<Dictionary<string, string[]>> ValidateAsync(NewSurvey survey, CancellationToken ct = default)
@@ -46,14 +48,14 @@ public sealed class SurveyService(TouchpointDbContext db, AuditLog audit, TimePr
 
     public async Task<Survey> CreateAsync(NewSurvey input, string companyName, string actor, CancellationToken ct = default)
     {
-        var definition = SurveyDefinition.Standard(input.Metric,
+        var definition = input.Definition ?? SurveyDefinition.Standard(input.Metric,
             string.IsNullOrWhiteSpace(input.Question) ? Survey.DefaultQuestion(input.Metric, companyName) : input.Question.Trim(),
             string.IsNullOrWhiteSpace(input.CommentPrompt) ? Survey.DefaultCommentPrompt : input.CommentPrompt.Trim());
         var now = clock.GetUtcNow().UtcDateTime;
         var survey = new Survey
         {
             Name = input.Name.Trim(),
-            Metric = input.Metric,
+            Metric = definition.Headline?.Metric ?? input.Metric,
             Definition = definition.ToJson(),
             LinkId = SecretTokens.Create(9),
             TouchPointId = input.TouchPointId,

@@ -1,9 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Core.Surveys.Definition;
+using Touchpoint.Core.Surveys.Import;
 using Touchpoint.Web.Platform;
 
 namespace Touchpoint.Web.Pages.Surveys;
@@ -25,6 +29,10 @@ internal sealed class SurveysIndexModel(TouchpointDbContext db, SurveyService su
     [BindProperty] public SurveyMetric Metric { get; set; }
     [BindProperty] public string? Question { get; set; }
     [BindProperty] public Guid? TouchPointId { get; set; }
+
+    [BindProperty] public string? ImportName { get; set; }
+    [BindProperty] public string? ImportJson { get; set; }
+    public Dictionary<string, string[]> ImportErrors { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -51,6 +59,53 @@ internal sealed class SurveysIndexModel(TouchpointDbContext db, SurveyService su
         var survey = await surveys.CreateAsync(input, (await current.GetAsync(ct)).Name, User.Actor(), ct);
         TempData["Flash"] = $"Survey \"{survey.Name}\" created. Share its link to start collecting answers.";
         return Redirect($"/surveys/{survey.Id}");
+    }
+
+    /// <summary>Creates a survey from SurveyJS JSON and opens it in the builder, saying what was skipped.</summary>
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        JsonNode? json = null;
+        try
+        {
+            json = JsonNode.Parse(ImportJson ?? "");
+        }
+        catch (JsonException)
+        {
+            ImportErrors["json"] = ["This is not valid JSON: paste the whole survey JSON from SurveyJS."];
+        }
+
+        if (json is not null)
+        {
+            var imported = SurveyJsImporter.Import(json);
+            ImportErrors = imported.Errors;
+            if (imported.Definition is { } definition)
+            {
+                ImportErrors = DefinitionValidator.Validate(definition);
+                var name = string.IsNullOrWhiteSpace(ImportName) ? imported.Title ?? "" : ImportName;
+                var input = new SurveyService.NewSurvey(name, definition.Headline!.Metric!.Value, null, null, null, definition);
+                foreach (var (field, messages) in await surveys.ValidateAsync(input, ct))
+                {
+                    ImportErrors[field == "name" ? "importName" : field] = messages;
+                }
+
+                if (ImportErrors.Count == 0)
+                {
+                    var survey = await surveys.CreateAsync(input, (await current.GetAsync(ct)).Name, User.Actor(), ct);
+                    var notes = imported.Skipped.Select(s => $"skipped \"{s.Name}\" ({s.Type}): {s.Reason}").Concat(imported.Warnings).ToList();
+                    TempData["Flash"] = $"Imported \"{survey.Name}\" with {definition.Questions.Count()} questions."
+                        + (notes.Count > 0 ? " Note: " + string.Join(" ", notes) : "");
+                    return Redirect($"/surveys/{survey.Id}/edit");
+                }
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
