@@ -47,8 +47,9 @@
   }
 
   function fire(survey) {
-    if (survey.fired || open || !eligible(survey.id)) { return; }
+    if (survey.fired || open) { return; }
     survey.fired = true;
+    if (!eligible(survey.id)) { announce(survey.id, "alreadyAsked"); return; }
     if (!(Math.random() * 100 < survey.samplingPercent)) {
       remember(survey.id, "notSampled");
       announce(survey.id, "notSampled");
