@@ -85,7 +85,7 @@ internal static class ResponsesApi
     }
 
     private static async Task<Results<Created<ResponseDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(Guid id,
-        SubmitResponseRequest? body, TouchpointDbContext db, ResponseSubmission submission, ResponseSignal completed, CancellationToken ct)
+        SubmitResponseRequest? body, TouchpointDbContext db, ResponseSubmission submission, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null)
@@ -100,11 +100,6 @@ internal static class ResponsesApi
 
         var result = await submission.SubmitAsync(survey, new ResponseSubmission.Answer(body.Score, body.Comment, body.CustomerId,
             body.CustomerExternalId, body.Channel, body.SubmittedAt), ct);
-        if (result.Succeeded)
-        {
-            completed.Notify();
-        }
-
         return result.Succeeded
             ? TypedResults.Created($"/api/v1/responses/{result.Response!.Id}", ResponseDto.From(result.Response))
             : Problems.Invalid(result.Errors);
