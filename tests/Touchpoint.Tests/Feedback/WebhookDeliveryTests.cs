@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
+using Touchpoint.Tests.Customers;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.Feedback;
@@ -160,5 +161,33 @@ public sealed class WebhookDeliveryTests(AppFixture fixture)
         var perResponse = queued.Select(b => JsonDocument.Parse(b).RootElement.GetProperty("data").GetInt64("id")).GroupBy(id => id).ToList();
         Assert.Equal(ids.OrderBy(i => i), perResponse.Select(g => g.Key).OrderBy(i => i));
         Assert.All(perResponse, g => Assert.Equal(2, g.Count()));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Payload_NamesTheCustomerUnlessTheSurveyIsAnonymous(DatabaseProvider provider)
+    {
+        await using var receiver = await LocalServer.StartAsync((context, _) => { context.Response.StatusCode = 200; return Task.CompletedTask; });
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var client = workspace.Client();
+        var customer = (await client.CreateCustomerAsync(new { externalId = "cus_77", name = "Ada" })).GetGuid("id");
+        await SubscribeAsync(client, receiver.BaseUrl + "/hook");
+        var named = (await client.CreateSurveyAsync()).GetGuid("id");
+        var anonymous = (await client.CreateSurveyAsync()).GetGuid("id");
+        await workspace.InWorkspaceAsync(async services =>
+        {
+            var db = services.GetRequiredService<TouchpointDbContext>();
+            (await db.Surveys.FirstAsync(s => s.Id == anonymous)).Anonymous = true;
+            await db.SaveChangesAsync();
+        });
+
+        await client.PostJsonAsync($"/api/v1/surveys/{named}/responses", new { score = 8, customerExternalId = "cus_77" }, HttpStatusCode.Created);
+        var first = JsonDocument.Parse((await receiver.NextAsync("the named delivery")).Body).RootElement.GetProperty("data");
+        await client.PostJsonAsync($"/api/v1/surveys/{anonymous}/responses", new { score = 8, customerExternalId = "cus_77" }, HttpStatusCode.Created);
+        var second = JsonDocument.Parse((await receiver.NextAsync("the anonymous delivery")).Body).RootElement.GetProperty("data");
+
+        Assert.Equal(customer, first.GetProperty("customer").GetGuid("id"));
+        Assert.Equal("cus_77", first.GetProperty("customer").GetString("externalId"));
+        Assert.Equal(anonymous, second.GetProperty("survey").GetGuid("id"));
+        Assert.True(second.IsNull("customer"));
     }
 }
