@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Tracking;
 
 namespace Touchpoint.Core.Data;
@@ -21,12 +22,15 @@ public static class DatabaseSetup
         // Profiles' ids and consent are remembered for tracking; every save that changes them evicts.
         services.AddSingleton<KnownUsers>();
         services.AddSingleton<KnownUsersEviction>();
+        // Completed responses wake the notifier (webhooks, live feed) from whichever path saved them.
+        services.AddSingleton<ResponseSignal>();
+        services.AddSingleton<ResponseCompletionWatch>();
         // The options are built once, not per request: building them parses the connection string
         // and checks the data folder, which was a visible share of a small request's time.
         services.AddDbContext<TouchpointDbContext>((sp, builder) =>
         {
             Configure(builder, options.Provider, connection);
-            builder.AddInterceptors(sp.GetRequiredService<KnownUsersEviction>());
+            builder.AddInterceptors(sp.GetRequiredService<KnownUsersEviction>(), sp.GetRequiredService<ResponseCompletionWatch>());
         }, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }

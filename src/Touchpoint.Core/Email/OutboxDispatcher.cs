@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Platform;
 
 namespace Touchpoint.Core.Email;
 
@@ -16,6 +17,7 @@ public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     IEmailSender sender,
+    WebhookSender webhooks,
     IOptions<OutboxOptions> options,
     IOptions<DatabaseOptions> database,
     TimeProvider clock,
@@ -94,11 +96,21 @@ public sealed partial class OutboxDispatcher(
         string? error = null;
         try
         {
-            await sender.SendAsync(new EmailMessage(message.Recipient, message.Subject, message.TextBody, message.HtmlBody), message.MessageId, ct);
+            if (message.Kind == WebhookSender.Kind)
+            {
+                await webhooks.SendAsync(message, ct);
+            }
+            else
+            {
+                await sender.SendAsync(new EmailMessage(message.Recipient, message.Subject, message.TextBody, message.HtmlBody), message.MessageId, ct);
+            }
         }
-        catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException or FormatException)
+        catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException
+            or FormatException or HttpRequestException or WebhookDeliveryException
+            || (ex is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            error = ex.Message;
+            // A webhook timeout surfaces as a cancellation that no one asked for.
+            error = ex is TaskCanceledException ? "The receiver did not answer in time." : ex.Message;
             LogDeliveryFailed(message.Id, message.Attempts, ex.Message);
         }
 

@@ -1,15 +1,69 @@
+using System.Text.Json;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Surveys;
 
 namespace Touchpoint.Web.Feedback;
 
-/// <summary>A response as the REST API shows it.</summary>
+/// <summary>A response as the REST API shows it: the headline columns first, then every answer and the context it was given in.</summary>
 internal sealed record ResponseDto(long Id, Guid SurveyId, SurveyMetric Metric, int? Score, string? Comment, Guid? CustomerId,
     Guid? TouchPointId, Channel? Channel, DateTime SubmittedAt)
 {
+    public int Version { get; init; }
+    public string Status { get; init; } = "completed";
+    /// <summary>Question id to answer, hidden fields included.</summary>
+    public JsonElement Answers { get; init; }
+    public Guid? JourneyStageId { get; init; }
+    public Guid? InvitationId { get; init; }
+    public string? Agent { get; init; }
+    public string? OrderId { get; init; }
+    public Guid? ConversationId { get; init; }
+    public string? Language { get; init; }
+    public string? Device { get; init; }
+    public DateTime StartedAt { get; init; }
+    public int? DurationSeconds { get; init; }
+    public string? CurrentPage { get; init; }
+
     public static ResponseDto From(Response r) =>
-        new(r.Id, r.SurveyId, r.Metric, r.Score, r.Comment, r.CustomerId, r.TouchPointId, r.Channel, r.SubmittedAt);
+        new(r.Id, r.SurveyId, r.Metric, r.Score, r.Comment, r.CustomerId, r.TouchPointId, r.Channel, r.SubmittedAt)
+        {
+            Version = r.Version,
+            Status = StatusName(r.Status),
+            Answers = ReadAnswers(r.Answers),
+            JourneyStageId = r.JourneyStageId,
+            InvitationId = r.InvitationId,
+            Agent = r.Agent,
+            OrderId = r.OrderId,
+            ConversationId = r.ConversationId,
+            Language = r.Language,
+            Device = r.Device,
+            StartedAt = r.StartedAt,
+            DurationSeconds = r.DurationSeconds,
+            CurrentPage = r.Status == ResponseStatus.InProgress ? r.CurrentPage : null,
+        };
+
+    public static string StatusName(ResponseStatus status) => status == ResponseStatus.Completed ? "completed" : "inProgress";
+
+    public static bool TryParseStatus(string? text, out ResponseStatus status)
+    {
+        status = ResponseStatus.Completed;
+        switch (text)
+        {
+            case "completed":
+                return true;
+            case "inProgress":
+                status = ResponseStatus.InProgress;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static JsonElement ReadAnswers(string json)
+    {
+        using var document = JsonDocument.Parse(string.IsNullOrEmpty(json) ? "{}" : json);
+        return document.RootElement.Clone();
+    }
 }
 
 /// <summary>The body of POST /api/v1/surveys/{id}/responses: a server-side submission.</summary>

@@ -18,7 +18,8 @@ internal static class ResponsesApi
 
     /// <summary>Newest first by submission time. <c>from</c> is inclusive, <c>to</c> exclusive; both ISO 8601 instants.</summary>
     private static async Task<Results<Ok<Page<ResponseDto>>, ValidationProblem>> ListAsync(TouchpointDbContext db, Guid? survey,
-        DateTimeOffset? from, DateTimeOffset? to, Guid? segment, string? cursor, int? limit, CancellationToken ct)
+        DateTimeOffset? from, DateTimeOffset? to, Guid? segment, string? status, string? channel, Guid? touchpoint, string? band,
+        string? cursor, int? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var take = Cursor.ReadLimit(limit, errors);
@@ -37,12 +38,13 @@ internal static class ResponsesApi
             errors["segment"] = ["No segment with this id exists in your workspace."];
         }
 
+        var filters = ResponseFilters.Read(status, channel, band, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        var query = db.Responses.AsNoTracking();
+        var query = filters.Apply(db.Responses.AsNoTracking(), touchpoint);
         if (segment is { } memberOf)
         {
             // Current members; the answer-time snapshot of segments comes with the feedback capability.

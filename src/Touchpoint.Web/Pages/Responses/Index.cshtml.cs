@@ -4,50 +4,134 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Analytics;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
+using Touchpoint.Core.Journeys;
+using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Platform;
 
 namespace Touchpoint.Web.Pages.Responses;
 
-/// <summary>Every answer, newest first, filtered by survey and by local dates of the workspace.</summary>
+/// <summary>
+/// Every answer, newest first, filtered by survey, local dates of the workspace, score band, channel,
+/// touch point, segment (as the customer was when answering: the response's snapshot) and status.
+/// New answers arrive live (Server-Sent Events) on the first page; without JavaScript a reload shows them.
+/// </summary>
 [Authorize(Policy = "feedback.view")]
 internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspace current) : PageModel
 {
     private const int PageSize = 50;
 
-    public sealed record SurveyChoice(Guid Id, string Name);
+    public sealed record Choice(Guid Id, string Name);
 
-    public List<SurveyChoice> Surveys { get; private set; } = [];
+    public List<Choice> Surveys { get; private set; } = [];
+    public List<Choice> TouchPoints { get; private set; } = [];
+    public List<Choice> Segments { get; private set; } = [];
+    public Dictionary<Guid, string> SurveyNames { get; private set; } = [];
     public List<Response> Rows { get; private set; } = [];
+    public List<string> Errors { get; } = [];
     public Guid? SurveyId { get; private set; }
     public DateOnly? From { get; private set; }
     public DateOnly? To { get; private set; }
+    public string? Band { get; private set; }
+    public string? Channel { get; private set; }
+    public Guid? TouchPointId { get; private set; }
+    public Guid? SegmentId { get; private set; }
+    public string? Status { get; private set; }
+    public string? Cursor { get; private set; }
     public string? NextCursor { get; private set; }
 
-    public string NextPageUrl =>
-        $"/responses?survey={SurveyId}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&cursor={Uri.EscapeDataString(NextCursor ?? "")}";
+    /// <summary>Filters other than the survey: the live feed cannot apply them, so it offers a reload instead.</summary>
+    public bool NarrowlyFiltered => From is not null || To is not null || Band is not null || Channel is not null
+        || TouchPointId is not null || SegmentId is not null || Status is not null;
 
-    public async Task OnGetAsync(Guid? survey, DateOnly? from, DateOnly? to, string? cursor, CancellationToken ct)
+    public string FilterQuery(string? cursor = null)
     {
-        (SurveyId, From, To) = (survey, from, to);
-        Surveys = await db.Surveys.AsNoTracking().OrderBy(s => s.Name).Select(s => new SurveyChoice(s.Id, s.Name)).ToListAsync(ct);
+        var parts = new List<string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null && value.ToString() is { Length: > 0 } text)
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(text)}");
+            }
+        }
+
+        Add("survey", SurveyId);
+        Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("band", Band);
+        Add("channel", Channel);
+        Add("touchpoint", TouchPointId);
+        Add("segment", SegmentId);
+        Add("status", Status);
+        Add("cursor", cursor);
+        return string.Join("&", parts);
+    }
+
+    /// <summary>The export link for these filters; dates become instants at the workspace's local midnight.</summary>
+    public string ExportUrl(string format) => $"/responses/export?format={format}&{ExportQuery}";
+
+    private string ExportQuery { get; set; } = "";
+
+    public async Task OnGetAsync(Guid? survey, DateOnly? from, DateOnly? to, string? band, string? channel, Guid? touchpoint,
+        Guid? segment, string? status, string? cursor, CancellationToken ct)
+    {
+        (SurveyId, From, To, TouchPointId, SegmentId, Cursor) = (survey, from, to, touchpoint, segment, cursor);
+        (Band, Channel, Status) = (Empty(band), Empty(channel), Empty(status));
+        Surveys = await db.Surveys.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
+        SurveyNames = Surveys.ToDictionary(s => s.Id, s => s.Name);
+        TouchPoints = await db.TouchPoints.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        Segments = await db.Segments.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
+
+        var errors = new Dictionary<string, string[]>();
+        var filters = ResponseFilters.Read(Status, Channel, Band, errors);
+        Errors.AddRange(errors.Values.SelectMany(m => m));
         var workspace = await current.GetAsync(ct);
         var calendar = new PeriodCalendar(workspace.TimeZoneInfo, workspace.WeekStart);
-        var query = db.Responses.AsNoTracking();
+        var query = filters.Apply(db.Responses.AsNoTracking(), touchpoint);
+        var export = new List<string>();
         if (survey is { } id)
         {
             query = query.Where(r => r.SurveyId == id);
+            export.Add($"survey={id}");
         }
 
         if (from is { } start)
         {
             var utc = calendar.StartOfDayUtc(start);
             query = query.Where(r => r.SubmittedAt >= utc);
+            export.Add($"from={Uri.EscapeDataString(utc.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
         }
 
         if (to is { } end)
         {
             var utc = calendar.StartOfDayUtc(end.AddDays(1));
             query = query.Where(r => r.SubmittedAt < utc);
+            export.Add($"to={Uri.EscapeDataString(utc.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
+        }
+
+        if (segment is { } segmentId)
+        {
+            // As the customer was when they answered: the snapshot names the segments they were in.
+            var needle = segmentId.ToString("D");
+            query = query.Where(r => r.Snapshot != null && r.Snapshot.Contains(needle));
+        }
+
+        if (errors.Count == 0)
+        {
+            var more = new Dictionary<string, string?>
+            {
+                ["band"] = Band,
+                ["channel"] = Channel,
+                ["status"] = Status,
+                ["touchpoint"] = touchpoint?.ToString(),
+                ["segment"] = segment?.ToString(),
+            };
+            export.AddRange(more.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+        }
+
+        ExportQuery = string.Join("&", export);
+        if (errors.Count > 0)
+        {
+            return;
         }
 
         if (TimeCursor.TryDecode(cursor, out var after) && after is { } last)
@@ -62,4 +146,8 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
             NextCursor = new TimeCursor(Rows[^1].SubmittedAt, Rows[^1].Id).Encode();
         }
     }
+
+    public static IEnumerable<string> ChannelNames => Enum.GetNames<Channel>().Select(n => n.ToLowerInvariant());
+
+    private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -17,6 +17,7 @@ internal sealed class EmailOutboxModel(TouchpointDbContext db, WorkspaceScope sc
 
     public async Task OnGetAsync(CancellationToken ct) =>
         // The outbox is not workspace-filtered (password resets belong to no workspace): filter here.
-        Messages = await db.Outbox.AsNoTracking().Where(m => m.WorkspaceId == scope.WorkspaceId)
+        // Webhook deliveries share the outbox and are listed under Settings > Webhooks.
+        Messages = await db.Outbox.AsNoTracking().Where(m => m.WorkspaceId == scope.WorkspaceId && m.Kind != Touchpoint.Core.Platform.WebhookSender.Kind)
             .OrderByDescending(m => m.Id).Take(200).ToListAsync(ct);
 }

@@ -1,0 +1,67 @@
+using Touchpoint.Core.Feedback;
+using Touchpoint.Core.Journeys;
+
+namespace Touchpoint.Web.Feedback;
+
+/// <summary>
+/// The filters the responses list, the Responses page and the export share: status, channel, touch
+/// point and score band. Read once from query text, with a field error for each value that is not one.
+/// </summary>
+internal sealed record ResponseFilters(ResponseStatus? Status, Channel? Channel, string? Band)
+{
+    public static ResponseFilters Read(string? status, string? channel, string? band, Dictionary<string, string[]> errors)
+    {
+        ResponseStatus? parsedStatus = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (ResponseDto.TryParseStatus(status, out var s))
+            {
+                parsedStatus = s;
+            }
+            else
+            {
+                errors["status"] = ["Use 'completed' or 'inProgress'."];
+            }
+        }
+
+        Channel? parsedChannel = null;
+        if (!string.IsNullOrEmpty(channel))
+        {
+            if (Enum.TryParse<Channel>(channel, ignoreCase: true, out var c) && Enum.IsDefined(c) && !int.TryParse(channel, out _))
+            {
+                parsedChannel = c;
+            }
+            else
+            {
+                errors["channel"] = [$"Use one of: {string.Join(", ", Enum.GetNames<Channel>().Select(n => n.ToLowerInvariant()))}."];
+            }
+        }
+
+        if (!string.IsNullOrEmpty(band) && !ScoreBand.IsKnown(band))
+        {
+            errors["band"] = [$"Use one of: {string.Join(", ", ScoreBand.All)}."];
+        }
+
+        return new ResponseFilters(parsedStatus, parsedChannel, string.IsNullOrEmpty(band) ? null : band);
+    }
+
+    public IQueryable<Response> Apply(IQueryable<Response> query, Guid? touchPointId)
+    {
+        if (Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        if (Channel is { } channel)
+        {
+            query = query.Where(r => r.Channel == channel);
+        }
+
+        if (touchPointId is { } touchPoint)
+        {
+            query = query.Where(r => r.TouchPointId == touchPoint);
+        }
+
+        return Band is { } band ? ScoreBand.Filter(query, band) : query;
+    }
+}
