@@ -11,6 +11,7 @@ using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Journeys;
 using Touchpoint.Web.Segments;
 using Touchpoint.Web.Surveys;
+using Touchpoint.Web.Surveys.Distribution;
 using Touchpoint.Web.Tracking;
 
 namespace Touchpoint.Web;
@@ -44,6 +45,7 @@ internal static class Capabilities
         builder.Services.AddTracking();
         builder.Services.AddSegments();
         builder.AddCustomerImportExport();
+        builder.Services.AddSurveyDistribution();
         return builder;
     }
 
@@ -57,6 +59,7 @@ internal static class Capabilities
         app.MapSegmentsApis();
         app.MapCustomersApi();
         app.MapCustomerImportExport();
+        app.MapSurveyDistribution();
         return app;
     }
 }
