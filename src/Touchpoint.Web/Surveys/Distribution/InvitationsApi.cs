@@ -62,7 +62,7 @@ internal static class InvitationsApi
         links.Remember(PublicUrls.Base(request.HttpContext));
         var actor = request.HttpContext.User.Actor();
         var rows = new List<InvitationReportRow>();
-        var now = request.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var clock = request.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
         foreach (var (node, index) in ((JsonArray)body["recipients"]!).Select((n, i) => (n, i)))
         {
             // A bad row is reported and skipped: the valid rows of the same request are still invited.
@@ -88,7 +88,7 @@ internal static class InvitationsApi
 
                 if (outcome.Invitation is { } invitation)
                 {
-                    rows.Add(new InvitationReportRow(index, ResultOf(invitation, now), invitation.Id, invitation.CustomerId, invitation.Email,
+                    rows.Add(new InvitationReportRow(index, ResultOf(invitation, clock.GetUtcNow().UtcDateTime), invitation.Id, invitation.CustomerId, invitation.Email,
                         invitation.ScheduledFor, invitation.SuppressedReason, null));
                     continue;
                 }
