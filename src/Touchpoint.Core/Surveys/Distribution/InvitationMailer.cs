@@ -44,7 +44,18 @@ public sealed class InvitationMailer(TouchpointDbContext db, Outbox outbox, Outb
             return true;
         }
 
-        var message = outbox.Enqueue(await BuildAsync(survey!, invitation, customer, reminder: false, ct), invitation.WorkspaceId, invitation.CustomerId);
+        var email = await TryBuildAsync(survey!, invitation, customer, reminder: false, ct);
+        if (email is null)
+        {
+            invitation.Status = InvitationStatus.Suppressed;
+            invitation.SuppressedReason = UnreadableDefinition;
+            invitation.SentAt = null;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+
+        var message = outbox.Enqueue(email, invitation.WorkspaceId, invitation.CustomerId);
         await db.SaveChangesAsync(ct);
         invitation.OutboxMessageId = message.Id;
         await db.SaveChangesAsync(ct);
@@ -68,7 +79,15 @@ public sealed class InvitationMailer(TouchpointDbContext db, Outbox outbox, Outb
 
         var invitation = await db.SurveyInvitations.FirstAsync(i => i.Id == invitationId, ct);
         var (survey, customer) = await ContextOfAsync(invitation, ct);
-        var message = outbox.Enqueue(await BuildAsync(survey!, invitation, customer, reminder: true, ct), invitation.WorkspaceId, invitation.CustomerId);
+        var email = survey is null ? null : await TryBuildAsync(survey, invitation, customer, reminder: true, ct);
+        if (email is null)
+        {
+            // RemindedAt stays set: a survey that cannot be read is not retried every round.
+            await transaction.CommitAsync(ct);
+            return false;
+        }
+
+        var message = outbox.Enqueue(email, invitation.WorkspaceId, invitation.CustomerId);
         await db.SaveChangesAsync(ct);
         invitation.ReminderOutboxMessageId = message.Id;
         await db.SaveChangesAsync(ct);
@@ -82,6 +101,21 @@ public sealed class InvitationMailer(TouchpointDbContext db, Outbox outbox, Outb
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == invitation.SurveyId, ct);
         var customer = invitation.CustomerId is { } id ? await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) : null;
         return (survey, customer);
+    }
+
+    private const string UnreadableDefinition = "The survey's definition could not be read; fix the survey and invite again.";
+
+    /// <summary>The email, or null when the survey's stored definition cannot be read (it is never sent half-built).</summary>
+    private async Task<EmailMessage?> TryBuildAsync(Survey survey, SurveyInvitation invitation, Customer? customer, bool reminder, CancellationToken ct)
+    {
+        try
+        {
+            return await BuildAsync(survey, invitation, customer, reminder, ct);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task<EmailMessage> BuildAsync(Survey survey, SurveyInvitation invitation, Customer? customer, bool reminder, CancellationToken ct)
