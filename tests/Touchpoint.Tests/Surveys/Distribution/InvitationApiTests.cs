@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Core.Surveys.Distribution;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.Surveys.Distribution;
@@ -121,6 +123,31 @@ public sealed class InvitationApiTests(AppFixture fixture)
         var only = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal("scheduled", only.GetString("status"));
         Assert.Equal(JsonValueKindNull, only.GetProperty("delivery").ValueKind);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Scheduler_WhenQuietHoursEnd_SendsTheWaitingInvitationButNotToSomeoneWhoUnsubscribedMeanwhile(DatabaseProvider provider)
+    {
+        var app = fixture.App(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        using var client = workspace.Client();
+        var survey = (await client.CreateSurveyAsync()).GetGuid("id");
+        var waiting = await client.TriggerAsync(survey, new { customer = new { email = DistributionSteps.Email() }, delayMinutes = 600 });
+        var quitter = await client.TriggerAsync(survey, new { customer = new { email = DistributionSteps.Email() }, delayMinutes = 600 });
+        await client.PatchAsync($"/api/v1/customers/{quitter.GetGuid("customerId")}", Api.Json("""{"consent":{"surveys":false}}"""));
+        // The waiting time is over.
+        await workspace.QueryAsync(db => db.SurveyInvitations.Where(i => i.SurveyId == survey)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ScheduledFor, DateTime.UtcNow.AddMinutes(-1))));
+
+        await app.Services.GetRequiredService<InvitationScheduler>().SendDueAsync(CancellationToken.None);
+
+        var sent = await workspace.SentAsync(waiting.GetGuid("id"));
+        var suppressed = await workspace.QueryAsync(db => db.SurveyInvitations.AsNoTracking().FirstAsync(i => i.Id == quitter.GetGuid("id")));
+        Assert.Equal("scheduled", waiting.GetString("status"));
+        Assert.NotNull(sent.OutboxMessageId);
+        Assert.Equal(InvitationStatus.Suppressed, suppressed.Status);
+        Assert.Contains("unsubscribed", suppressed.SuppressedReason, StringComparison.Ordinal);
+        Assert.Null(suppressed.OutboxMessageId);
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
