@@ -13,6 +13,7 @@ using Touchpoint.Web.Journeys;
 using Touchpoint.Web.Platform;
 using Touchpoint.Web.Segments;
 using Touchpoint.Web.Surveys;
+using Touchpoint.Web.Surveys.Distribution;
 using Touchpoint.Web.Tracking;
 
 namespace Touchpoint.Web;
@@ -51,6 +52,7 @@ internal static class Capabilities
         builder.Services.AddTracking();
         builder.Services.AddSegments();
         builder.AddCustomerImportExport();
+        builder.Services.AddSurveyDistribution();
         return builder;
     }
 
@@ -67,6 +69,7 @@ internal static class Capabilities
         app.MapSegmentsApis();
         app.MapCustomersApi();
         app.MapCustomerImportExport();
+        app.MapSurveyDistribution();
         return app;
     }
 }

@@ -10,23 +10,28 @@ public sealed class Outbox(TouchpointDbContext db, OutboxSignal signal, TimeProv
 {
     private bool _listening;
 
-    public void Enqueue(EmailMessage email, Guid? workspaceId = null)
+    /// <returns>The queued row; its id is set once the caller saves.</returns>
+    public OutboxMessage Enqueue(EmailMessage email, Guid? workspaceId = null, Guid? customerId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Outbox.Add(new OutboxMessage
+        var message = new OutboxMessage
         {
             WorkspaceId = workspaceId,
+            CustomerId = customerId,
             Recipient = email.To,
             Subject = email.Subject,
             TextBody = email.TextBody,
             HtmlBody = email.HtmlBody,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
+        };
+        db.Outbox.Add(message);
         if (!_listening)
         {
             _listening = true;
             db.SavedChanges += (_, _) => signal.Notify();
         }
+
+        return message;
     }
 }

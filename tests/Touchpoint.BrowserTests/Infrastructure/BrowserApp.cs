@@ -22,9 +22,9 @@ public sealed class BrowserApp : IAsyncDisposable
     public string BaseUrl { get; }
     public IBrowser Browser { get; private set; } = null!;
 
-    public static async Task<BrowserApp> StartAsync(DatabaseProvider provider)
+    public static async Task<BrowserApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new TouchpointFactory(provider);
+        var factory = new TouchpointFactory(provider, settings);
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -16,4 +16,17 @@ public sealed class ChromiumTheoryAttribute : TheoryAttribute
             Skip = $"{Chromium.ExecutablePath} is missing (apt-get install chromium); under CI=true this fails instead";
         }
     }
+
+    /// <summary>The test also needs the aiosmtpd sink: skipped the same way where it cannot run.</summary>
+    public bool NeedsSmtpSink
+    {
+        get => Skip is null && TestEnvironment.SmtpSinkUnavailableReason is null;
+        init
+        {
+            if (value && TestEnvironment.SmtpSinkUnavailableReason is { } reason && !TestEnvironment.IsCi)
+            {
+                Skip ??= $"SMTP sink unavailable: {reason} (under CI=true this fails instead)";
+            }
+        }
+    }
 }

@@ -11,7 +11,7 @@ namespace Touchpoint.Tests.Infrastructure;
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
     private readonly StringBuilder _output = new();
 
     private SmtpSink(Process process, int port, string maildir)
@@ -40,21 +40,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
         var port = FreePort.Next();
         var maildir = Path.Combine(Path.GetTempPath(), $"tp_test_mail_{Guid.NewGuid():N}");
-        var process = new Process
-        {
-            StartInfo = new ProcessStartInfo(TestEnvironment.SmtpPython,
-                ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            },
-        };
-        var sink = new SmtpSink(process, port, maildir);
-        process.OutputDataReceived += (_, e) => sink.Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => sink.Capture(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var sink = new SmtpSink(Launch(port, maildir), port, maildir);
+        sink.Listen();
         try
         {
             await Eventually.HoldsAsync(sink.AcceptsConnectionsAsync, $"aiosmtpd to listen on port {port}");
@@ -66,6 +53,44 @@ public sealed class SmtpSink : IAsyncDisposable
         }
 
         return sink;
+    }
+
+    /// <summary>Stops the server, as a mail server outage would; what it received stays readable.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts the server again on the same port and mailbox after <see cref="StopAsync"/>.</summary>
+    public async Task RestartAsync()
+    {
+        _process.Dispose();
+        _process = Launch(Port, Maildir);
+        Listen();
+        await Eventually.HoldsAsync(AcceptsConnectionsAsync, $"aiosmtpd to listen again on port {Port}");
+    }
+
+    private static Process Launch(int port, string maildir) => new()
+    {
+        StartInfo = new ProcessStartInfo(TestEnvironment.SmtpPython,
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        },
+    };
+
+    private void Listen()
+    {
+        _process.OutputDataReceived += (_, e) => Capture(e.Data);
+        _process.ErrorDataReceived += (_, e) => Capture(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     /// <summary>Waits for a received message that matches <paramref name="predicate"/>.</summary>
