@@ -56,6 +56,12 @@ public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter
         CheckLength(errors, "agent", submission.Agent);
         CheckLength(errors, "orderId", submission.OrderId);
         var invitation = await FindInvitationAsync(survey, submission.InvitationToken, errors, ct);
+        if (invitation is { Status: InvitationStatus.Responded })
+        {
+            // A replay: whatever it says, the invitation's one response is already stored.
+            return new Result(null, errors, AlreadyAnswered: true);
+        }
+
         var customerId = await ResolveCustomerAsync(submission, errors, ct) ?? invitation?.CustomerId;
         var touchPointId = submission.TouchPointId ?? invitation?.TouchPointId ?? survey.TouchPointId;
         var stageId = touchPointId is { } tp

@@ -141,6 +141,15 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
             errors[id] = message;
         }
 
+        // Questions whose display condition depends on an answer on this same page appear once that
+        // answer is sent (there is no script to show them at once): the page is shown again with
+        // them, and they are not "missing" answers before the respondent has seen them.
+        var revealed = Revealed(expected, merged);
+        foreach (var id in revealed)
+        {
+            errors.Remove(id);
+        }
+
         if (errors.Count > 0)
         {
             // Refused answers are not kept, not even on the page shown again.
@@ -155,7 +164,7 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
             return Page();
         }
 
-        var next = SurveyFlow.Next(Definition!, expected, SurveyFlow.View(merged));
+        var next = revealed.Count > 0 ? expected : SurveyFlow.Next(Definition!, expected, SurveyFlow.View(merged));
         var response = _response ?? await StartAsync(now);
         if (next is null)
         {
@@ -173,6 +182,19 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
         _answers = merged;
         await ShowAsync(next, []);
         return Page();
+    }
+
+    /// <summary>Questions shown for the answers now that the page did not show when it was sent (its <c>_shown</c> field lists those it did).</summary>
+    private HashSet<string> Revealed(SurveyPage page, JsonObject answers)
+    {
+        if (Request.Form["_shown"].FirstOrDefault() is not { } listed)
+        {
+            return [];
+        }
+
+        var before = listed.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return SurveyFlow.Shown(page, SurveyFlow.View(answers)).Select(q => q.Id).Where(id => !before.Contains(id))
+            .Where(id => !ConditionEvaluator.IsAnswered(answers[id])).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Back to the page before, keeping what was typed here when it is a valid answer.</summary>
@@ -460,6 +482,8 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
         {
             Errors.Add((id, message, Questions.Any(q => q.Id == id)));
         }
+
+        Carried["_shown"] = string.Join(' ', Questions.Select(q => q.Id));
 
         ViewData["Lang"] = Language;
         ViewData["Title"] = Survey!.Name;
