@@ -19,6 +19,7 @@ public static class SurveyDefinitions
       "defaultLanguage": "en",
       "languages": ["en", "de"],
       "theme": { "primaryColor": "#aa3300", "logoUrl": "https://cdn.example.test/logo.png" },
+      "thankYou": { "en": "Thanks, we will fix it.", "de": "Danke, wir kümmern uns." },
       "pages": [
         { "id": "p1",
           "questions": [

@@ -114,6 +114,10 @@ public sealed partial class SurveyPageFlowTests(AppFixture fixture)
         Assert.Contains("What else went wrong?", Text(revealed), StringComparison.Ordinal);
         Assert.DoesNotContain("There is a problem", Text(revealed), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var (_, thanks) = await visitor.GetAsync(done.Headers.Location!.OriginalString);
+        Assert.Contains("Thanks, we will fix it.", Text(thanks), StringComparison.Ordinal);
+        Assert.Contains("--primary:#aa3300", thanks, StringComparison.Ordinal);
+        Assert.Contains("src=\"https://cdn.example.test/logo.png\"", thanks, StringComparison.Ordinal);
         var response = Assert.Single(await SurveyDefinitions.ResponsesAsync(workspace, survey));
         Assert.Equal(3, response.Score);
         Assert.Equal("Parcel was wet", response.Comment);
