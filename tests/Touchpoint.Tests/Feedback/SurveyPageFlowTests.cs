@@ -231,6 +231,8 @@ public sealed partial class SurveyPageFlowTests(AppFixture fixture)
         var (again, againHtml) = await respondent.GetAsync($"{url}?t={invitation.Token}");
         var (replay, _) = await SendAsync(respondent, url, sorry, ("why", "price"));
         var (tampered, tamperedHtml) = await respondent.GetAsync($"{url}?t={invitation.Token}x");
+        var (overlong, _) = await respondent.PostAsync(url, Form(("_t", new string('t', 300)), ("nps", "9")));
+        var (empty, _) = await respondent.GetAsync($"{url}?t=");
 
         Assert.Contains("name=\"nps\" value=\"4\" checked=\"checked\"", first, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
@@ -239,6 +241,8 @@ public sealed partial class SurveyPageFlowTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, tampered.StatusCode);
         Assert.Contains("not valid", Text(tamperedHtml), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, overlong.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, empty.StatusCode);
         var response = Assert.Single(await SurveyDefinitions.ResponsesAsync(workspace, survey));
         Assert.Equal(4, response.Score);
         Assert.Equal(customer, response.CustomerId);

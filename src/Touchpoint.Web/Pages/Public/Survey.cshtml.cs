@@ -172,6 +172,7 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
         }
 
         response.Answers = merged.ToJsonString();
+        response.Language = Language;
         response.CurrentPage = next.Id;
         response.SubmittedAt = now;
         if (!await SaveAsync(response))
@@ -241,7 +242,16 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
         var token = Carry("_t", "t");
         Customer = Carry("_customer", "customer");
         Channel = Carry("_channel", "channel");
-        if (!string.IsNullOrEmpty(token))
+        var tokenSent = (Request.HasFormContentType && Request.Form.ContainsKey("_t")) || Request.Query.ContainsKey("t");
+        if (tokenSent && token is null)
+        {
+            // An empty or overlong token is a damaged link, never a public one.
+            Showing = View.InvalidLink;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+
+        if (token is not null)
         {
             _invitation = await db.SurveyInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.Token == token && i.SurveyId == Survey.Id);
             if (_invitation is null)
@@ -390,6 +400,7 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
             return await AnsweredElsewhereAsync(linkId);
         }
 
+        response.Language = Language;
         ResponseCompletion.Complete(response, Definition!, answers, now);
         if (response.CustomerId is { } customer)
         {
