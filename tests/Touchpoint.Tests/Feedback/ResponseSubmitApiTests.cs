@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Surveys;
@@ -151,8 +153,7 @@ public sealed class ResponseSubmitApiTests(AppFixture fixture)
         Assert.Equal("Bo", stored.Agent);
         Assert.Equal("O-7", stored.OrderId);
         Assert.NotNull(stored.Snapshot);
-        var marked = await workspace.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.SurveyInvitations, i => i.Id == invitation.Id));
+        var marked = await workspace.QueryAsync(db => db.SurveyInvitations.AsNoTracking().SingleAsync(i => i.Id == invitation.Id));
         Assert.Equal(InvitationStatus.Responded, marked.Status);
         Assert.Equal(stored.Id, marked.ResponseId);
     }
@@ -175,6 +176,35 @@ public sealed class ResponseSubmitApiTests(AppFixture fixture)
         {
             reply.Dispose();
         }
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Submit_IdentifiedCustomer_SnapshotsSegmentsPersonaStageAndOnlyReportingTraits(DatabaseProvider provider)
+    {
+        var (workspace, client, survey, url) = await ArrangeAsync(provider);
+        var customer = (await client.CreateCustomerAsync(new { externalId = $"c-{Guid.NewGuid():N}", traits = new { plan = "gold", nickname = "Ace" } })).GetGuid("id");
+        var segment = await workspace.InWorkspaceAsync(async services =>
+        {
+            var db = services.GetRequiredService<TouchpointDbContext>();
+            var vip = new Core.Segments.Segment { Name = "VIP", Kind = Core.Segments.SegmentKind.Static, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            db.Segments.Add(vip);
+            db.SegmentMembers.Add(new Core.Segments.SegmentMember { SegmentId = vip.Id, CustomerId = customer, AddedAt = DateTime.UtcNow });
+            db.TraitDefinitions.Add(new Core.Customers.TraitDefinition { Key = "plan", Label = "Plan", IsReportingTrait = true });
+            var row = await db.Customers.SingleAsync(c => c.Id == customer);
+            row.LifecycleStage = Core.Customers.LifecycleStage.Advocacy;
+            await db.SaveChangesAsync();
+            return vip.Id;
+        });
+
+        await client.PostJsonAsync(url, new { answers = new { nps = 4, why = "price" }, customerId = customer }, HttpStatusCode.Created);
+
+        var stored = Assert.Single(await SurveyDefinitions.ResponsesAsync(workspace, survey));
+        var snapshot = JsonNode.Parse(stored.Snapshot!)!;
+        Assert.Equal($"[\"{segment}\"]", snapshot["segments"]!.ToJsonString());
+        Assert.Equal("advocacy", snapshot["lifecycleStage"]!.GetValue<string>());
+        Assert.Null(snapshot["persona"]);
+        Assert.Equal("""{"plan":"gold"}""", snapshot["traits"]!.ToJsonString());
+        Assert.Null(stored.Device);
     }
 
     [Theory, OnSqlite, OnPostgres]
