@@ -260,7 +260,6 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
                 Response.StatusCode = StatusCodes.Status404NotFound;
                 return false;
             }
-
         }
 
         if (Survey.Status != SurveyStatus.Live)
@@ -281,6 +280,13 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
                 .Select(v => v.Definition).FirstOrDefaultAsync() is { } answered
             ? SurveyDefinition.FromJson(answered)
             : Survey.ReadDefinition();
+        if (Definition.Pages.Count == 0)
+        {
+            // Nothing to ask: as good as closed.
+            Showing = View.Closed;
+            return false;
+        }
+
         _answers = _response is not null ? JsonNode.Parse(_response.Answers)?.AsObject() ?? [] : HiddenValues();
         Language = RespondentLanguage.Choose(Definition, Carry("_lang", "lang") ?? _response?.Language ?? _invitation?.Language,
             Request.Headers.AcceptLanguage.ToString());
