@@ -42,7 +42,8 @@ internal static class ResponsesApi
             return Problems.Invalid(errors);
         }
 
-        var query = db.Responses.AsNoTracking();
+        // Partial answers (a respondent still on the way) are not responses yet.
+        var query = db.Responses.AsNoTracking().Where(r => r.Status == ResponseStatus.Completed);
         if (segment is { } memberOf)
         {
             // Current members; the answer-time snapshot of segments comes with the feedback capability.

@@ -66,6 +66,7 @@ public sealed partial class SurveyPageFlowTests(AppFixture fixture)
         var (_, first) = await visitor.GetAsync($"{url}?customer={external}&h.plan=gold");
         var (page2, second) = await SendAsync(visitor, url, first, ("nps", "9"));
         var partial = Assert.Single(await SurveyDefinitions.ResponsesAsync(workspace, survey));
+        var listedWhilePartial = (await api.GetJsonAsync($"/api/v1/responses?survey={survey}")).GetProperty("items").GetArrayLength();
         var (done, _) = await SendAsync(visitor, url, second, ("liked", "speed"), ("liked", "staff"), ("grid.app", "good"), ("grid.shop", "ok"),
             ("order.a", "2"), ("order.b", "3"), ("order.c", "1"), ("comment", "  Quick  "));
 
@@ -74,6 +75,7 @@ public sealed partial class SurveyPageFlowTests(AppFixture fixture)
         Assert.Contains("Glad to hear it", Text(second), StringComparison.Ordinal);
         Assert.Contains("You gave 9 (gold). Anything else?", Text(second), StringComparison.Ordinal);
         Assert.Equal(ResponseStatus.InProgress, partial.Status);
+        Assert.Equal(0, listedWhilePartial);
         Assert.Equal("great", partial.CurrentPage);
         Assert.Null(partial.Score);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);

@@ -32,7 +32,7 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
         Surveys = await db.Surveys.AsNoTracking().OrderBy(s => s.Name).Select(s => new SurveyChoice(s.Id, s.Name)).ToListAsync(ct);
         var workspace = await current.GetAsync(ct);
         var calendar = new PeriodCalendar(workspace.TimeZoneInfo, workspace.WeekStart);
-        var query = db.Responses.AsNoTracking();
+        var query = db.Responses.AsNoTracking().Where(r => r.Status == Core.Feedback.ResponseStatus.Completed);
         if (survey is { } id)
         {
             query = query.Where(r => r.SurveyId == id);
