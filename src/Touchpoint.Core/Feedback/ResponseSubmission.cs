@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Journeys;
@@ -6,88 +7,151 @@ using Touchpoint.Core.Surveys;
 namespace Touchpoint.Core.Feedback;
 
 /// <summary>
-/// Checks and stores one answer to a survey, from the public page or the REST API. Answers are the
-/// high-volume write, so they go through the group-commit writer and return once committed.
+/// Checks and stores a complete response sent server-side (REST API). Answers are the high-volume
+/// write, so they go through the group-commit writer and return once committed.
 /// </summary>
 public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter writer, TimeProvider clock)
 {
-    public const int MaxCommentLength = 4000;
+    public const int MaxCommentLength = AnswerValidator.MaxTextLength;
+    public const int MaxReferenceLength = 200;
 
-    public sealed record Answer(int? Score, string? Comment, Guid? CustomerId = null, string? CustomerExternalId = null,
-        Channel? Channel = null, DateTime? SubmittedAt = null);
+    public sealed record Submission(JsonObject Answers, Guid? CustomerId = null, string? CustomerExternalId = null,
+        string? InvitationToken = null, Channel? Channel = null, Guid? TouchPointId = null, string? Agent = null,
+        string? OrderId = null, Guid? ConversationId = null, string? Language = null, DateTime? SubmittedAt = null);
 
-    public sealed record Result(Response? Response, Dictionary<string, string[]> Errors)
+    /// <summary>Errors are keyed by the body's field names (<c>answers.{questionId}</c> for answers).</summary>
+    public sealed record Result(Response? Response, Dictionary<string, string[]> Errors, bool AlreadyAnswered = false)
     {
         public bool Succeeded => Response is not null;
     }
 
-    /// <summary>Validates against the survey's scale and saves. The survey must be in the current workspace.</summary>
-    public async Task<Result> SubmitAsync(Survey survey, Answer answer, CancellationToken ct = default)
+    /// <summary>Validates against the survey's current definition and saves. The survey must be in the current workspace.</summary>
+    public async Task<Result> SubmitAsync(Survey survey, Submission submission, CancellationToken ct = default)
     {
+        var definition = survey.ReadDefinition();
         var errors = new Dictionary<string, string[]>();
-        var scale = RatingScale.For(survey.Metric);
         if (survey.Status != SurveyStatus.Live)
         {
             errors["survey"] = ["This survey is closed and no longer takes answers."];
         }
 
-        if (answer.Score is null)
+        var answers = submission.Answers;
+        ResponseCompletion.Tidy(definition, answers);
+        foreach (var (id, message) in AnswerValidator.ValidateComplete(definition, answers))
         {
-            errors["score"] = [$"Choose a score from {scale.Min} to {scale.Max}."];
-        }
-        else if (!scale.Contains(answer.Score.Value))
-        {
-            errors["score"] = [$"The score must be a whole number from {scale.Min} to {scale.Max}."];
-        }
-
-        if (answer.Comment is { Length: > MaxCommentLength })
-        {
-            errors["comment"] = [$"Keep the comment under {MaxCommentLength} characters."];
+            errors[$"answers.{id}"] = [message];
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (answer.SubmittedAt is { } at && at.ToUniversalTime() > now.AddMinutes(5))
+        if (submission.SubmittedAt is { } at && at.ToUniversalTime() > now.AddMinutes(5))
         {
             errors["submittedAt"] = ["The time an answer was given cannot be in the future."];
         }
 
-        var customerId = await ResolveCustomerAsync(answer, errors, ct);
+        if (submission.Language is { } language && !definition.Languages.Contains(language, StringComparer.OrdinalIgnoreCase))
+        {
+            errors["language"] = [$"Use one of the survey's languages: {string.Join(", ", definition.Languages)}."];
+        }
+
+        CheckLength(errors, "agent", submission.Agent);
+        CheckLength(errors, "orderId", submission.OrderId);
+        var invitation = await FindInvitationAsync(survey, submission.InvitationToken, errors, ct);
+        if (invitation is { Status: InvitationStatus.Responded })
+        {
+            // A replay: whatever it says, the invitation's one response is already stored.
+            return new Result(null, errors, AlreadyAnswered: true);
+        }
+
+        var customerId = await ResolveCustomerAsync(submission, errors, ct) ?? invitation?.CustomerId;
+        var touchPointId = submission.TouchPointId ?? invitation?.TouchPointId ?? survey.TouchPointId;
+        var stageId = touchPointId is { } tp
+            ? await db.TouchPoints.Where(t => t.Id == tp).Select(t => (Guid?)t.StageId).FirstOrDefaultAsync(ct)
+            : null;
+        if (submission.TouchPointId is not null && stageId is null)
+        {
+            errors["touchPointId"] = ["No touch point with this id exists in this workspace."];
+        }
+
         if (errors.Count > 0)
         {
             return new Result(null, errors);
         }
 
-        var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
-        var submittedAt = answer.SubmittedAt?.ToUniversalTime() ?? now;
-        var answers = new System.Text.Json.Nodes.JsonObject { ["score"] = answer.Score!.Value };
-        if (comment is not null)
-        {
-            answers["comment"] = comment;
-        }
-
+        var submittedAt = submission.SubmittedAt?.ToUniversalTime() ?? now;
         var response = new Response
         {
             WorkspaceId = survey.WorkspaceId,
             SurveyId = survey.Id,
             Version = survey.Version,
-            Status = ResponseStatus.Completed,
             Metric = survey.Metric,
-            Score = answer.Score!.Value,
-            Comment = comment,
-            Answers = answers.ToJsonString(),
-            CustomerId = customerId,
-            TouchPointId = survey.TouchPointId,
-            Channel = answer.Channel,
+            CustomerId = survey.Anonymous ? null : customerId,
+            InvitationId = survey.Anonymous ? null : invitation?.Id,
+            TouchPointId = touchPointId,
+            JourneyStageId = stageId,
+            Channel = submission.Channel ?? invitation?.Channel,
+            Agent = submission.Agent ?? invitation?.Agent,
+            OrderId = submission.OrderId ?? invitation?.OrderId,
+            ConversationId = submission.ConversationId ?? invitation?.ConversationId,
+            Language = submission.Language ?? invitation?.Language ?? definition.DefaultLanguage,
             StartedAt = submittedAt,
-            SubmittedAt = submittedAt,
         };
-        await writer.WriteAsync(response, ct);
+        ResponseCompletion.Complete(response, definition, answers, submittedAt);
+        if (response.CustomerId is { } customer)
+        {
+            response.Snapshot = await ResponseSnapshot.TakeAsync(db, customer, ct);
+        }
+
+        if (invitation is not null && !await InvitationClaim.ClaimAsync(db, invitation.Id, now, ct))
+        {
+            return new Result(null, errors, AlreadyAnswered: true);
+        }
+
+        try
+        {
+            await writer.WriteAsync(response, ct);
+        }
+        catch (DbUpdateException) when (invitation is not null)
+        {
+            // The invitation already has a response (one begun on the survey page): it keeps that one.
+            await InvitationClaim.ReleaseAsync(db, invitation, ct);
+            return new Result(null, errors, AlreadyAnswered: true);
+        }
+
+        if (invitation is not null && response.InvitationId is not null)
+        {
+            await InvitationClaim.LinkAsync(db, invitation.Id, response.Id, ct);
+        }
+
         return new Result(response, errors);
     }
 
-    private async Task<Guid?> ResolveCustomerAsync(Answer answer, Dictionary<string, string[]> errors, CancellationToken ct)
+    private async Task<SurveyInvitation?> FindInvitationAsync(Survey survey, string? token, Dictionary<string, string[]> errors, CancellationToken ct)
     {
-        if (answer.CustomerId is { } id)
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return null;
+        }
+
+        var invitation = await db.SurveyInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.Token == token && i.SurveyId == survey.Id, ct);
+        if (invitation is null)
+        {
+            errors["invitationToken"] = ["No invitation to this survey has this token."];
+        }
+
+        return invitation;
+    }
+
+    private static void CheckLength(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (value is { Length: > MaxReferenceLength })
+        {
+            errors[field] = [$"Use at most {MaxReferenceLength} characters."];
+        }
+    }
+
+    private async Task<Guid?> ResolveCustomerAsync(Submission submission, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (submission.CustomerId is { } id)
         {
             if (await db.Customers.AnyAsync(c => c.Id == id, ct))
             {
@@ -98,9 +162,9 @@ public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter
             return null;
         }
 
-        if (!string.IsNullOrWhiteSpace(answer.CustomerExternalId))
+        if (!string.IsNullOrWhiteSpace(submission.CustomerExternalId))
         {
-            var found = await db.Customers.Where(c => c.ExternalId == answer.CustomerExternalId)
+            var found = await db.Customers.Where(c => c.ExternalId == submission.CustomerExternalId)
                 .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
             if (found is null)
             {

@@ -66,6 +66,11 @@ internal sealed record ResponseDto(long Id, Guid SurveyId, SurveyMetric Metric, 
     }
 }
 
-/// <summary>The body of POST /api/v1/surveys/{id}/responses: a server-side submission.</summary>
+/// <summary>
+/// The body of POST /api/v1/surveys/{id}/responses: a complete response sent server-side.
+/// <see cref="Answers"/> maps question ids to answers; the older <see cref="Score"/> and
+/// <see cref="Comment"/> fill the headline question and the first text question instead.
+/// </summary>
 internal sealed record SubmitResponseRequest(int? Score, string? Comment, Guid? CustomerId, string? CustomerExternalId,
-    Channel? Channel, DateTime? SubmittedAt);
+    Channel? Channel, DateTime? SubmittedAt, System.Text.Json.Nodes.JsonObject? Answers = null, string? InvitationToken = null,
+    Guid? TouchPointId = null, string? Agent = null, string? OrderId = null, Guid? ConversationId = null, string? Language = null);

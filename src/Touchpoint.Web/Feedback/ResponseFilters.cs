@@ -11,8 +11,13 @@ internal sealed record ResponseFilters(ResponseStatus? Status, Channel? Channel,
 {
     public static ResponseFilters Read(string? status, string? channel, string? band, Dictionary<string, string[]> errors)
     {
-        ResponseStatus? parsedStatus = null;
-        if (!string.IsNullOrEmpty(status))
+        // Partial answers (a respondent still on the way) are not responses yet: only when asked for.
+        ResponseStatus? parsedStatus = ResponseStatus.Completed;
+        if (string.Equals(status, "any", StringComparison.OrdinalIgnoreCase))
+        {
+            parsedStatus = null;
+        }
+        else if (!string.IsNullOrEmpty(status))
         {
             if (ResponseDto.TryParseStatus(status, out var s))
             {
@@ -20,7 +25,7 @@ internal sealed record ResponseFilters(ResponseStatus? Status, Channel? Channel,
             }
             else
             {
-                errors["status"] = ["Use 'completed' or 'inProgress'."];
+                errors["status"] = ["Use 'completed' (the default), 'inProgress' or 'any'."];
             }
         }
 

@@ -95,13 +95,28 @@ internal static class ResponsesApi
 
         if (body is null)
         {
-            return Problems.Invalid(new() { ["body"] = ["Send a JSON body with at least 'score'."] });
+            return Problems.Invalid(new() { ["body"] = ["Send a JSON body with 'answers' (question id to answer)."] });
         }
 
-        var result = await submission.SubmitAsync(survey, new ResponseSubmission.Answer(body.Score, body.Comment, body.CustomerId,
-            body.CustomerExternalId, body.Channel, body.SubmittedAt), ct);
+        var legacy = LegacyAnswers.From(survey.ReadDefinition(), body);
+        var result = await submission.SubmitAsync(survey, new ResponseSubmission.Submission(legacy?.Answers ?? body.Answers ?? [],
+            body.CustomerId, body.CustomerExternalId, body.InvitationToken, body.Channel, body.TouchPointId, body.Agent, body.OrderId,
+            body.ConversationId, body.Language, body.SubmittedAt), ct);
+        if (result.AlreadyAnswered)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This invitation has already been answered",
+                detail: "An invitation takes one response; the first one is kept and this one was not stored.",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = new Dictionary<string, string[]>
+                    {
+                        ["invitationToken"] = ["This invitation has already been answered."],
+                    }
+                });
+        }
+
         return result.Succeeded
             ? TypedResults.Created($"/api/v1/responses/{result.Response!.Id}", ResponseDto.From(result.Response))
-            : Problems.Invalid(result.Errors);
+            : Problems.Invalid(legacy?.Rename(result.Errors) ?? result.Errors);
     }
 }

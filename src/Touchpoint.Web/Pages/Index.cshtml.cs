@@ -50,7 +50,7 @@ internal sealed class DashboardModel(MetricsService metrics, CurrentWorkspace cu
         }
 
         Days = days is { } d && PeriodChoices.Contains(d) ? d : 90;
-        TotalResponses = await db.Responses.CountAsync(ct);
+        TotalResponses = await db.Responses.CountAsync(r => r.Status == Core.Feedback.ResponseStatus.Completed, ct);
         if (TotalResponses == 0)
         {
             return;

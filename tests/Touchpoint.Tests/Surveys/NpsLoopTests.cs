@@ -162,7 +162,7 @@ public sealed class NpsLoopTests(AppFixture fixture)
             using var respondent = new PageSession(workspace.App);
             var (page, html) = await respondent.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            Assert.Contains("name=\"Score\" value=\"10\"", html, StringComparison.Ordinal);
+            Assert.Contains("name=\"score\" value=\"10\"", html, StringComparison.Ordinal);
             var (sent, _) = await respondent.PostAsync(url, PageSession.Form(("Score", score.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }

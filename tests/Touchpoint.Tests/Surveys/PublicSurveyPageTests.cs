@@ -28,7 +28,7 @@ public sealed class PublicSurveyPageTests(AppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"How likely are you to recommend {workspace.Workspace.Name} to a friend or colleague?", Text(html), StringComparison.Ordinal);
-        var choices = Regex.Matches(html, "<input type=\"radio\" name=\"Score\" value=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var choices = Regex.Matches(html, "<input type=\"radio\" name=\"score\" value=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Enumerable.Range(0, 11), choices);
         Assert.Contains("0 = Not at all likely", Text(html), StringComparison.Ordinal);
         Assert.Contains("10 = Extremely likely", Text(html), StringComparison.Ordinal);

@@ -35,7 +35,7 @@ internal sealed class SurveyDetailsModel(TouchpointDbContext db, MetricsService 
         QrDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(qr).GetGraphic(6));
         var to = clock.GetUtcNow().UtcDateTime;
         Score = (await metrics.ComputeAsync(await current.GetAsync(ct), new MetricQuery(survey.Metric, to.AddDays(-90), to, SurveyId: survey.Id), ct: ct)).Overall;
-        Latest = await db.Responses.AsNoTracking().Where(r => r.SurveyId == id).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(10).ToListAsync(ct);
+        Latest = await db.Responses.AsNoTracking().Where(r => r.SurveyId == id && r.Status == Core.Feedback.ResponseStatus.Completed).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(10).ToListAsync(ct);
         return Page();
     }
 }

@@ -110,7 +110,7 @@ internal sealed class SurveysIndexModel(TouchpointDbContext db, SurveyService su
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var counts = await db.Responses.GroupBy(r => r.SurveyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var counts = await db.Responses.Where(r => r.Status == Core.Feedback.ResponseStatus.Completed).GroupBy(r => r.SurveyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Surveys = (await db.Surveys.AsNoTracking().OrderByDescending(s => s.CreatedAt).ToListAsync(ct))
             .Select(s => new Row(s.Id, s.Name, s.Metric, s.Status, s.CreatedAt, counts.GetValueOrDefault(s.Id))).ToList();
         TouchPoints = await db.TouchPoints.AsNoTracking()
