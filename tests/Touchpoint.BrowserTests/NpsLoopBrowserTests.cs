@@ -30,7 +30,7 @@ public sealed class NpsLoopBrowserTests
 
         // Create an NPS survey in the UI and read its public link.
         await page.GetByRole(AriaRole.Link, new() { Name = "Surveys" }).First.ClickAsync();
-        await page.GetByLabel("Name").FillAsync("Relationship NPS");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Relationship NPS");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create survey" }).ClickAsync();
         var publicUrl = (await page.GetByTestId("public-url").TextContentAsync())!.Trim();
         var surveyId = page.Url.Split('/').Last();
