@@ -50,7 +50,12 @@ internal static class SubmitBreakdown
             var lookup = watch.Elapsed.TotalMilliseconds;
 
             watch.Restart();
-            var result = await new ResponseSubmission(db, writer, TimeProvider.System).SubmitAsync(found, new ResponseSubmission.Submission(new System.Text.Json.Nodes.JsonObject { ["score"] = 9, ["comment"] = "Breakdown sample." }));
+            var result = await new ResponseSubmission(db, writer, TimeProvider.System).SubmitAsync(found, new ResponseSubmission.Submission(new System.Text.Json.Nodes.JsonObject
+            {
+                [SurveySubmitBenchmark.HeadlineId] = 9,
+                ["visit"] = "web",
+                [SurveySubmitBenchmark.CommentId] = "Breakdown sample.",
+            }));
             var save = watch.Elapsed.TotalMilliseconds;
             if (!result.Succeeded)
             {

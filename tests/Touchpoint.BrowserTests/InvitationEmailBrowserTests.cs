@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Web;
+using Microsoft.Playwright;
 using Touchpoint.BrowserTests.Infrastructure;
 using Touchpoint.Core.Data;
 using Touchpoint.Tests.Infrastructure;
@@ -11,7 +12,7 @@ namespace Touchpoint.BrowserTests;
 public sealed class InvitationEmailBrowserTests
 {
     [ChromiumTheory(NeedsSmtpSink = true), OnSqlite, OnPostgres]
-    public async Task InvitationEmail_ClickAScore_OpensTheSurveyWithThatScoreAndStoresNothingYet(DatabaseProvider provider)
+    public async Task InvitationEmail_ClickAScore_OpensTheSurveyWithItChosenAndStoresItOnlyWhenSent(DatabaseProvider provider)
     {
         await using var sink = await SmtpSink.StartAsync();
         await using var app = await BrowserApp.StartAsync(provider, sink.Settings);
@@ -41,5 +42,17 @@ public sealed class InvitationEmailBrowserTests
         var responses = await api.GetJsonAsync($"/api/v1/responses?survey={survey.GetGuid("id")}");
         Assert.Equal(JsonValueKind.Array, responses.GetProperty("items").ValueKind);
         Assert.Empty(responses.GetProperty("items").EnumerateArray());
+
+        // The score clicked in the email is chosen on the page; sending it records the answer, once, for this invitation.
+        Assert.True(await page.Locator("input[name='score'][value='9']").IsCheckedAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        var answered = await Eventually.ReturnsAsync(async () =>
+        {
+            var items = (await api.GetJsonAsync($"/api/v1/responses?survey={survey.GetGuid("id")}")).GetProperty("items");
+            return items.GetArrayLength() == 1 ? items[0].GetRawText() : null;
+        }, "the answer is stored");
+        Assert.Equal(9, JsonDocument.Parse(answered).RootElement.GetProperty("score").GetInt32());
+        var invitations = await api.GetJsonAsync($"/api/v1/surveys/{survey.GetGuid("id")}/invitations");
+        Assert.Equal("responded", invitations.GetProperty("items")[0].GetProperty("status").GetString(), ignoreCase: true);
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,11 +15,14 @@ namespace Touchpoint.Core.Feedback;
 /// Turns completed responses into their consequences: one outbox row per subscribed webhook, written
 /// in the same transaction that sets <see cref="Response.Notified"/>, then a line on the live feed.
 /// A batch is claimed under a write lock (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite's transactions
-/// take the single write lock up front), so two nodes never queue the same webhook twice. Woken by
-/// <see cref="ResponseSignal"/> and by a poll, so a crash between completion and here loses nothing.
+/// take the single write lock up front), so two nodes never queue the same webhook twice. The claim
+/// runs on the group-commit writer, between two batches of answers: on SQLite a second writer would
+/// hold the lock the answers wait for. Woken by <see cref="ResponseSignal"/> (after a short gathering
+/// pause, so a busy minute costs a few claims, not one per answer) and by a poll, so a crash between
+/// completion and here loses nothing.
 /// </summary>
 public sealed partial class ResponseNotifier(
-    IServiceScopeFactory scopes,
+    GroupCommitWriter writer,
     ResponseSignal signal,
     ResponseFeed feed,
     OutboxSignal outbox,
@@ -41,9 +43,10 @@ public sealed partial class ResponseNotifier(
             try
             {
                 var handled = await NotifyDueAsync(stoppingToken);
-                if (handled < options.Value.BatchSize)
+                if (handled < options.Value.BatchSize
+                    && await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken))
                 {
-                    await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+                    await Task.Delay(Gathering, clock, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,11 +61,38 @@ public sealed partial class ResponseNotifier(
         }
     }
 
+    /// <summary>How long a wake-up waits for more answers before claiming them together.</summary>
+    public static readonly TimeSpan Gathering = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Handles one batch of completed, unannounced responses; returns how many.</summary>
     public async Task<int> NotifyDueAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
+        Claimed? claimed = null;
+        await writer.RunAsync(async db => claimed = await ClaimAsync(db, ct), ct);
+        if (claimed is not { Due: var due, Surveys: var surveys, Queued: var queued })
+        {
+            return 0;
+        }
+
+        if (queued > 0)
+        {
+            outbox.Notify();
+        }
+
+        foreach (var r in due)
+        {
+            feed.Publish(new ResponseFeed.Item(r.Id, r.WorkspaceId, r.SurveyId, surveys.GetValueOrDefault(r.SurveyId)?.Name ?? "",
+                r.Metric.ToString().ToLowerInvariant(), r.Score, r.Comment, r.Channel?.ToString().ToLowerInvariant(), r.SubmittedAt));
+        }
+
+        return due.Count;
+    }
+
+    private sealed record Claimed(List<Response> Due, Dictionary<Guid, SurveyFacts> Surveys, int Queued);
+
+    /// <summary>Marks a batch announced and queues its webhooks, in one transaction; null when nothing is due.</summary>
+    private async Task<Claimed?> ClaimAsync(TouchpointDbContext db, CancellationToken ct)
+    {
         var size = options.Value.BatchSize;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var due = database.Value.Provider == DatabaseProvider.Postgres
@@ -75,7 +105,7 @@ public sealed partial class ResponseNotifier(
                 .OrderBy(r => r.Id).Take(size).ToListAsync(ct);
         if (due.Count == 0)
         {
-            return 0;
+            return null;
         }
 
         var workspaceIds = due.Select(r => r.WorkspaceId).Distinct().ToList();
@@ -116,18 +146,7 @@ public sealed partial class ResponseNotifier(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        if (queued > 0)
-        {
-            outbox.Notify();
-        }
-
-        foreach (var r in due)
-        {
-            feed.Publish(new ResponseFeed.Item(r.Id, r.WorkspaceId, r.SurveyId, surveys.GetValueOrDefault(r.SurveyId)?.Name ?? "",
-                r.Metric.ToString().ToLowerInvariant(), r.Score, r.Comment, r.Channel?.ToString().ToLowerInvariant(), r.SubmittedAt));
-        }
-
-        return due.Count;
+        return new Claimed(due, surveys, queued);
     }
 
     private sealed record SurveyFacts(string Name, bool Anonymous);
