@@ -84,8 +84,9 @@ internal static class SubmitBreakdown
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\") " +
-            "VALUES (@w, @s, 'Nps', 9, 'Breakdown sample.', @at)";
+        command.CommandText = "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\", " +
+            "\"Answers\", \"StartedAt\", \"Status\", \"Version\", \"Notified\") " +
+            "VALUES (@w, @s, 'Nps', 9, 'Breakdown sample.', @at, '{\"nps\":9,\"visit\":\"web\"}', @at, 'Completed', 1, FALSE)";
         foreach (var (name, value) in new[] { ("w", database.Value(workspace)), ("s", database.Value(survey)), ("at", database.Value(DateTime.UtcNow)) })
         {
             var p = command.CreateParameter();
