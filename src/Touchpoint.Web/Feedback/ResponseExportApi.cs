@@ -57,22 +57,7 @@ internal static class ResponseExportApi
         }
 
         var query = filters.Apply(db.Responses.AsNoTracking(), touchpoint);
-        if (survey is { } id)
-        {
-            query = query.Where(r => r.SurveyId == id);
-        }
-
-        if (from is { } start)
-        {
-            var utc = start.UtcDateTime;
-            query = query.Where(r => r.SubmittedAt >= utc);
-        }
-
-        if (to is { } end)
-        {
-            var utc = end.UtcDateTime;
-            query = query.Where(r => r.SubmittedAt < utc);
-        }
+        query = ResponseFilters.InWindow(query, survey, from, to);
 
         if (segment is { } segmentId)
         {

@@ -50,6 +50,29 @@ internal sealed record ResponseFilters(ResponseStatus? Status, Channel? Channel,
         return new ResponseFilters(parsedStatus, parsedChannel, string.IsNullOrEmpty(band) ? null : band);
     }
 
+    /// <summary>One survey's responses (when given) submitted from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
+    public static IQueryable<Response> InWindow(IQueryable<Response> query, Guid? survey, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (survey is { } surveyId)
+        {
+            query = query.Where(r => r.SurveyId == surveyId);
+        }
+
+        if (from is { } start)
+        {
+            var utc = start.UtcDateTime;
+            query = query.Where(r => r.SubmittedAt >= utc);
+        }
+
+        if (to is { } end)
+        {
+            var utc = end.UtcDateTime;
+            query = query.Where(r => r.SubmittedAt < utc);
+        }
+
+        return query;
+    }
+
     public IQueryable<Response> Apply(IQueryable<Response> query, Guid? touchPointId)
     {
         if (Status is { } status)

@@ -47,26 +47,11 @@ internal static class ResponsesApi
         var query = filters.Apply(db.Responses.AsNoTracking(), touchpoint);
         if (segment is { } memberOf)
         {
-            // Current members; the answer-time snapshot of segments comes with the feedback capability.
+            // Current members (the Responses page and the export filter by the answer-time snapshot instead).
             query = query.Where(r => db.SegmentMembers.Any(m => m.SegmentId == memberOf && m.CustomerId == r.CustomerId));
         }
 
-        if (survey is { } surveyId)
-        {
-            query = query.Where(r => r.SurveyId == surveyId);
-        }
-
-        if (from is { } start)
-        {
-            var utc = start.UtcDateTime;
-            query = query.Where(r => r.SubmittedAt >= utc);
-        }
-
-        if (to is { } end)
-        {
-            var utc = end.UtcDateTime;
-            query = query.Where(r => r.SubmittedAt < utc);
-        }
+        query = ResponseFilters.InWindow(query, survey, from, to);
 
         if (after is { } last)
         {
