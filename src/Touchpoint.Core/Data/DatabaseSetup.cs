@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Feedback;
+using Touchpoint.Core.Platform;
+using Touchpoint.Core.Surveys;
 using Touchpoint.Core.Tracking;
 
 namespace Touchpoint.Core.Data;
@@ -22,15 +24,21 @@ public static class DatabaseSetup
         // Profiles' ids and consent are remembered for tracking; every save that changes them evicts.
         services.AddSingleton<KnownUsers>();
         services.AddSingleton<KnownUsersEviction>();
-        // Completed responses wake the notifier (webhooks, live feed) from whichever path saved them.
+        // Completed responses are announced (webhooks, live feed) from whichever path saved them.
         services.AddSingleton<ResponseSignal>();
-        services.AddSingleton<ResponseCompletionWatch>();
+        services.AddSingleton<ResponseFeed>();
+        services.AddSingleton<ResponseAnnouncement>();
+        // Surveys and webhook subscriptions are remembered for the answer path; saves that change them evict.
+        services.AddSingleton<LiveSurveys>();
+        services.AddSingleton<WebhookSubscriptions>();
+        services.AddSingleton<NodeCacheEviction>();
         // The options are built once, not per request: building them parses the connection string
         // and checks the data folder, which was a visible share of a small request's time.
         services.AddDbContext<TouchpointDbContext>((sp, builder) =>
         {
             Configure(builder, options.Provider, connection);
-            builder.AddInterceptors(sp.GetRequiredService<KnownUsersEviction>(), sp.GetRequiredService<ResponseCompletionWatch>());
+            builder.AddInterceptors(sp.GetRequiredService<KnownUsersEviction>(), sp.GetRequiredService<ResponseAnnouncement>(),
+                sp.GetRequiredService<NodeCacheEviction>());
         }, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }

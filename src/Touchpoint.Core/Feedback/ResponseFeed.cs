@@ -9,8 +9,12 @@ namespace Touchpoint.Core.Feedback;
 /// </summary>
 public sealed class ResponseFeed
 {
-    public sealed record Item(long Id, Guid WorkspaceId, Guid SurveyId, string SurveyName, string Metric, int? Score,
-        string? Comment, string? Channel, DateTime SubmittedAt);
+    public sealed record Item(long Id, Guid WorkspaceId, Guid SurveyId, string Metric, int? Score, string? Comment,
+        string? Channel, DateTime SubmittedAt)
+    {
+        public static Item Of(Response r) => new(r.Id, r.WorkspaceId, r.SurveyId, r.Metric.ToString().ToLowerInvariant(), r.Score,
+            r.Comment, r.Channel?.ToString().ToLowerInvariant(), r.SubmittedAt);
+    }
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> _listeners = new();
 

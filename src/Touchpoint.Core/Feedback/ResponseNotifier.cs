@@ -14,6 +14,8 @@ namespace Touchpoint.Core.Feedback;
 /// <summary>
 /// Turns completed responses into their consequences: one outbox row per subscribed webhook, written
 /// in the same transaction that sets <see cref="Response.Notified"/>, then a line on the live feed.
+/// Answers in workspaces known to have no subscriber never come here: they are saved announced
+/// (<see cref="ResponseAnnouncement"/>); this claim is what tells that a workspace has none.
 /// A batch is claimed under a write lock (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite's transactions
 /// take the single write lock up front), so two nodes never queue the same webhook twice. The claim
 /// runs on the group-commit writer, between two batches of answers: on SQLite a second writer would
@@ -25,6 +27,7 @@ public sealed partial class ResponseNotifier(
     GroupCommitWriter writer,
     ResponseSignal signal,
     ResponseFeed feed,
+    WebhookSubscriptions subscriptions,
     OutboxSignal outbox,
     IOptions<ResponseNotifierOptions> options,
     IOptions<DatabaseOptions> database,
@@ -69,7 +72,7 @@ public sealed partial class ResponseNotifier(
     {
         Claimed? claimed = null;
         await writer.RunAsync(async db => claimed = await ClaimAsync(db, ct), ct);
-        if (claimed is not { Due: var due, Surveys: var surveys, Queued: var queued })
+        if (claimed is not { Due: var due, Queued: var queued })
         {
             return 0;
         }
@@ -81,14 +84,13 @@ public sealed partial class ResponseNotifier(
 
         foreach (var r in due)
         {
-            feed.Publish(new ResponseFeed.Item(r.Id, r.WorkspaceId, r.SurveyId, surveys.GetValueOrDefault(r.SurveyId)?.Name ?? "",
-                r.Metric.ToString().ToLowerInvariant(), r.Score, r.Comment, r.Channel?.ToString().ToLowerInvariant(), r.SubmittedAt));
+            feed.Publish(ResponseFeed.Item.Of(r));
         }
 
         return due.Count;
     }
 
-    private sealed record Claimed(List<Response> Due, Dictionary<Guid, SurveyFacts> Surveys, int Queued);
+    private sealed record Claimed(List<Response> Due, int Queued);
 
     /// <summary>Marks a batch announced and queues its webhooks, in one transaction; null when nothing is due.</summary>
     private async Task<Claimed?> ClaimAsync(TouchpointDbContext db, CancellationToken ct)
@@ -111,10 +113,17 @@ public sealed partial class ResponseNotifier(
         var workspaceIds = due.Select(r => r.WorkspaceId).Distinct().ToList();
         var surveyIds = due.Select(r => r.SurveyId).Distinct().ToList();
         var customerIds = due.Where(r => r.CustomerId is not null).Select(r => r.CustomerId!.Value).Distinct().ToList();
+        var stamp = subscriptions.Stamp;
         var webhooks = (await db.Webhooks.IgnoreQueryFilters().AsNoTracking()
                 .Where(w => w.Active && workspaceIds.Contains(w.WorkspaceId)).ToListAsync(ct))
             .Where(w => WebhookEvents.Of(w).Contains(WebhookEvents.ResponseCompleted))
             .ToLookup(w => w.WorkspaceId);
+        foreach (var workspace in workspaceIds)
+        {
+            // Read anyway: the next answers of a workspace without subscribers skip this claim.
+            subscriptions.Remember(workspace, webhooks[workspace].Any(), stamp);
+        }
+
         var surveys = await db.Surveys.IgnoreQueryFilters().AsNoTracking().Where(s => surveyIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => new SurveyFacts(s.Name, s.Anonymous), ct);
         var externalIds = customerIds.Count == 0
@@ -146,7 +155,7 @@ public sealed partial class ResponseNotifier(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new Claimed(due, surveys, queued);
+        return new Claimed(due, queued);
     }
 
     private sealed record SurveyFacts(string Name, bool Anonymous);

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Journeys;
+using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Core.Surveys.Definition;
 
 namespace Touchpoint.Core.Feedback;
 
@@ -10,7 +12,8 @@ namespace Touchpoint.Core.Feedback;
 /// Checks and stores a complete response sent server-side (REST API). Answers are the high-volume
 /// write, so they go through the group-commit writer and return once committed.
 /// </summary>
-public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter writer, TimeProvider clock)
+public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter writer, WebhookSubscriptions subscriptions,
+    TimeProvider clock)
 {
     public const int MaxCommentLength = AnswerValidator.MaxTextLength;
     public const int MaxReferenceLength = 200;
@@ -26,9 +29,12 @@ public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter
     }
 
     /// <summary>Validates against the survey's current definition and saves. The survey must be in the current workspace.</summary>
-    public async Task<Result> SubmitAsync(Survey survey, Submission submission, CancellationToken ct = default)
+    public Task<Result> SubmitAsync(Survey survey, Submission submission, CancellationToken ct = default) =>
+        SubmitAsync(survey, survey.ReadDefinition(), submission, ct);
+
+    /// <summary>As above, with the survey's definition already parsed (the survey and definition are only read).</summary>
+    public async Task<Result> SubmitAsync(Survey survey, SurveyDefinition definition, Submission submission, CancellationToken ct = default)
     {
-        var definition = survey.ReadDefinition();
         var errors = new Dictionary<string, string[]>();
         if (survey.Status != SurveyStatus.Live)
         {
@@ -106,6 +112,7 @@ public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter
             return new Result(null, errors, AlreadyAnswered: true);
         }
 
+        await subscriptions.LearnAsync(db, ct);
         try
         {
             await writer.WriteAsync(response, ct);

@@ -10,6 +10,9 @@ public static class WebhookEvents
     public static bool IsKnown(string name) => All.Contains(name);
 
     /// <summary>The subscribed events of a webhook row.</summary>
-    public static IEnumerable<string> Of(Webhook webhook) =>
-        webhook.Events.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public static IEnumerable<string> Of(Webhook webhook) => Parse(webhook.Events);
+
+    /// <summary>The events of a webhook's comma-separated <see cref="Webhook.Events"/>.</summary>
+    public static IEnumerable<string> Parse(string events) =>
+        events.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -8,7 +8,6 @@ internal static class FeedbackModule
     public static IServiceCollection AddResponseNotifications(this IServiceCollection services)
     {
         services.AddOptions<ResponseNotifierOptions>().BindConfiguration(ResponseNotifierOptions.Section);
-        services.AddSingleton<ResponseFeed>();
         services.AddSingleton<ResponseNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<ResponseNotifier>());
         return services;

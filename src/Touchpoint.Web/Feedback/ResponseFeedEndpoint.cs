@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Web.Platform;
 
@@ -6,7 +8,8 @@ namespace Touchpoint.Web.Feedback;
 
 /// <summary>
 /// <c>GET /responses/live</c>: Server-Sent Events of the signed-in member's workspace, one
-/// <c>response</c> event per completed answer, fed by <see cref="ResponseNotifier"/> on this node.
+/// <c>response</c> event per completed answer, fed by <see cref="ResponseAnnouncement"/> and
+/// <see cref="ResponseNotifier"/> on this node.
 /// A comment line every 15 seconds keeps proxies from closing a quiet stream.
 /// </summary>
 internal static class ResponseFeedEndpoint
@@ -16,7 +19,7 @@ internal static class ResponseFeedEndpoint
     public static void MapResponseFeed(this IEndpointRouteBuilder app) =>
         app.MapGet("/responses/live", StreamAsync).RequireAuthorization(Permission.ViewFeedback.Name).ExcludeFromDescription();
 
-    private static async Task StreamAsync(HttpContext http, ResponseFeed feed)
+    private static async Task StreamAsync(HttpContext http, ResponseFeed feed, TouchpointDbContext db)
     {
         if (http.User.WorkspaceId() is not { } workspaceId)
         {
@@ -25,6 +28,7 @@ internal static class ResponseFeedEndpoint
         }
 
         var ct = http.RequestAborted;
+        var surveyNames = new Dictionary<Guid, string>();
         using var subscription = feed.Listen(workspaceId);
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
@@ -48,7 +52,7 @@ internal static class ResponseFeedEndpoint
 
                 while (subscription.Reader.TryRead(out var item))
                 {
-                    var json = JsonSerializer.Serialize(item, JsonSerializerOptions.Web);
+                    var json = JsonSerializer.Serialize(await LineAsync(item, db, surveyNames, ct), JsonSerializerOptions.Web);
                     await WriteAsync(http, $"id: {item.Id}\nevent: response\ndata: {json}\n\n", ct);
                 }
             }
@@ -58,6 +62,22 @@ internal static class ResponseFeedEndpoint
             // The browser went away.
         }
     }
+
+    /// <summary>One feed line: the item and its survey's name, read once per survey per stream (the request's workspace only).</summary>
+    private static async Task<Line> LineAsync(ResponseFeed.Item item, TouchpointDbContext db, Dictionary<Guid, string> surveyNames,
+        CancellationToken ct)
+    {
+        if (!surveyNames.TryGetValue(item.SurveyId, out var name))
+        {
+            name = await db.Surveys.Where(s => s.Id == item.SurveyId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "";
+            surveyNames[item.SurveyId] = name;
+        }
+
+        return new Line(item.Id, item.SurveyId, name, item.Metric, item.Score, item.Comment, item.Channel, item.SubmittedAt);
+    }
+
+    private sealed record Line(long Id, Guid SurveyId, string SurveyName, string Metric, int? Score, string? Comment, string? Channel,
+        DateTime SubmittedAt);
 
     private static async Task WriteAsync(HttpContext http, string text, CancellationToken ct)
     {

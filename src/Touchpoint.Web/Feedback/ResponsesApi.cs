@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
+using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Platform;
 
 namespace Touchpoint.Web.Feedback;
@@ -70,10 +71,9 @@ internal static class ResponsesApi
     }
 
     private static async Task<Results<Created<ResponseDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(Guid id,
-        SubmitResponseRequest? body, TouchpointDbContext db, ResponseSubmission submission, CancellationToken ct)
+        SubmitResponseRequest? body, TouchpointDbContext db, LiveSurveys surveys, ResponseSubmission submission, CancellationToken ct)
     {
-        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (survey is null)
+        if (await surveys.FindAsync(db, id, ct) is not var (survey, definition))
         {
             return Problems.NotFound("Survey");
         }
@@ -83,8 +83,8 @@ internal static class ResponsesApi
             return Problems.Invalid(new() { ["body"] = ["Send a JSON body with 'answers' (question id to answer)."] });
         }
 
-        var legacy = LegacyAnswers.From(survey.ReadDefinition(), body);
-        var result = await submission.SubmitAsync(survey, new ResponseSubmission.Submission(legacy?.Answers ?? body.Answers ?? [],
+        var legacy = LegacyAnswers.From(definition, body);
+        var result = await submission.SubmitAsync(survey, definition, new ResponseSubmission.Submission(legacy?.Answers ?? body.Answers ?? [],
             body.CustomerId, body.CustomerExternalId, body.InvitationToken, body.Channel, body.TouchPointId, body.Agent, body.OrderId,
             body.ConversationId, body.Language, body.SubmittedAt), ct);
         if (result.AlreadyAnswered)

@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Touchpoint.Core.Platform;
+using Touchpoint.Core.Surveys;
+
+namespace Touchpoint.Core.Data;
+
+/// <summary>
+/// Keeps the per-node memories of surveys (<see cref="LiveSurveys"/>) and webhook subscriptions
+/// (<see cref="WebhookSubscriptions"/>) honest: a save that changes or deletes a survey, or adds,
+/// changes or deletes a webhook, forgets what it touches. It forgets before the save and again after
+/// it, so a request that read the old row while the save was under way cannot keep it.
+/// </summary>
+public sealed class NodeCacheEviction(LiveSurveys surveys, WebhookSubscriptions subscriptions) : SaveChangesInterceptor
+{
+    private sealed record Touched(List<Guid> Surveys, List<Guid> WebhookWorkspaces);
+
+    private readonly ConditionalWeakTable<DbContext, Touched> _saving = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Saving(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Saving(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Done(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        Done(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Done(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Done(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Saving(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        // The interceptor runs before the save detects changes; detect them here only when the context
+        // would (the group-commit writer turns detection off and adds answers and events alone).
+        var tracker = context.ChangeTracker;
+        if (tracker.AutoDetectChangesEnabled)
+        {
+            tracker.DetectChanges();
+        }
+
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var touched = new Touched(
+                tracker.Entries<Survey>().Where(e => e.State is EntityState.Modified or EntityState.Deleted).Select(e => e.Entity.Id).ToList(),
+                tracker.Entries<Webhook>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                    .Select(e => e.Entity.WorkspaceId).ToList());
+            if (touched.Surveys.Count + touched.WebhookWorkspaces.Count > 0)
+            {
+                _saving.AddOrUpdate(context, touched);
+                Forget(touched);
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private void Done(DbContext? context)
+    {
+        if (context is not null && _saving.TryGetValue(context, out var touched))
+        {
+            _saving.Remove(context);
+            Forget(touched);
+        }
+    }
+
+    private void Forget(Touched touched)
+    {
+        foreach (var id in touched.Surveys)
+        {
+            surveys.Forget(id);
+        }
+
+        foreach (var workspace in touched.WebhookWorkspaces)
+        {
+            subscriptions.Forget(workspace);
+        }
+    }
+}
