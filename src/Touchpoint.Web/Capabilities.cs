@@ -7,6 +7,7 @@ using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
+using Touchpoint.Web.Conversations;
 using Touchpoint.Web.Customers;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Journeys;
@@ -53,6 +54,7 @@ internal static class Capabilities
         builder.Services.AddSegments();
         builder.AddCustomerImportExport();
         builder.Services.AddSurveyDistribution();
+        builder.Services.AddConversations();
         return builder;
     }
 
@@ -70,6 +72,7 @@ internal static class Capabilities
         app.MapCustomersApi();
         app.MapCustomerImportExport();
         app.MapSurveyDistribution();
+        app.MapConversations();
         return app;
     }
 }

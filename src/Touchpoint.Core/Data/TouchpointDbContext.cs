@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Customers;
 using Touchpoint.Core.Email;
 using Touchpoint.Core.Feedback;
@@ -50,6 +51,16 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<ContactRules> ContactRules => Set<ContactRules>();
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<Response> Responses => Set<Response>();
+    public DbSet<Inbox> Inboxes => Set<Inbox>();
+    public DbSet<InboxAgent> InboxAgents => Set<InboxAgent>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<AgentStatus> AgentStatuses => Set<AgentStatus>();
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();
+    public DbSet<ConversationAgent> ConversationAgents => Set<ConversationAgent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

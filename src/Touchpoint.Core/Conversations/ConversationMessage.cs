@@ -1,0 +1,36 @@
+using Touchpoint.Core.Data;
+
+namespace Touchpoint.Core.Conversations;
+
+/// <summary>
+/// One message of a conversation. <see cref="Seq"/> is unique in the conversation and gap-free, so a
+/// client can always tell whether it missed something. Internal notes are never shown to the customer.
+/// </summary>
+public sealed class ConversationMessage : IWorkspaceOwned
+{
+    public long Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public Guid ConversationId { get; set; }
+    public long Seq { get; set; }
+    public MessageAuthor Author { get; set; }
+    /// <summary>The agent who wrote it (agent messages and notes).</summary>
+    public Guid? AuthorUserId { get; set; }
+    /// <summary>Plain text as written; encoded wherever it is shown.</summary>
+    public required string Body { get; set; }
+    /// <summary>An internal note: agents only.</summary>
+    public bool Private { get; set; }
+    /// <summary>For email: the Message-ID header, so replies can be threaded by In-Reply-To and References.</summary>
+    public string? EmailMessageId { get; set; }
+    /// <summary>Per-sender idempotency key: a client that resends after a lost acknowledgement gets the same message.</summary>
+    public string? ClientId { get; set; }
+    /// <summary>For an agent's reply: seconds since the oldest customer message it answers (next response time).</summary>
+    public int? ResponseSeconds { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum MessageAuthor
+{
+    Customer,
+    Agent,
+    System,
+}

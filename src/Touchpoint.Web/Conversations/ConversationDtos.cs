@@ -1,0 +1,35 @@
+using Touchpoint.Core.Conversations;
+
+namespace Touchpoint.Web.Conversations;
+
+/// <summary>A message as the API, the hub and the widget show it (internal notes only ever go to agents).</summary>
+internal sealed record MessageDto(long Id, Guid ConversationId, long Seq, string Author, Guid? AuthorUserId, string Body, bool Private,
+    DateTime CreatedAt, int? ResponseSeconds)
+{
+    public static MessageDto From(ConversationMessage m) => new(m.Id, m.ConversationId, m.Seq, Lower(m.Author), m.AuthorUserId, m.Body,
+        m.Private, m.CreatedAt, m.ResponseSeconds);
+
+    internal static string Lower<T>(T value) where T : struct, Enum => JsonNames.Of(value);
+}
+
+/// <summary>A conversation as the API and the agents' hub show it.</summary>
+internal sealed record ConversationDto(Guid Id, Guid InboxId, Guid? CustomerId, string Channel, string Status, string Priority,
+    DateTime? SnoozedUntil, Guid? AssigneeId, Guid? TeamId, string? Subject, string? ContactName, string? ContactEmail, long LastSeq,
+    long CustomerReadSeq, long AgentReadSeq, DateTime CreatedAt, DateTime LastMessageAt, DateTime? FirstResponseAt, DateTime? ResolvedAt,
+    int? FirstResponseSeconds, int? ResolutionSeconds, Guid? MergedIntoId, int? CsatScore, string? CsatComment, Guid? CsatAgentId)
+{
+    public static ConversationDto From(Conversation c) => new(c.Id, c.InboxId, c.CustomerId, JsonNames.Of(c.Channel), JsonNames.Of(c.Status),
+        JsonNames.Of(c.Priority), c.SnoozedUntil, c.AssigneeId, c.TeamId, c.Subject, c.ContactName, c.ContactEmail, c.LastSeq,
+        c.CustomerReadSeq, c.AgentReadSeq, c.CreatedAt, c.LastMessageAt, c.FirstResponseAt, c.ResolvedAt, c.FirstResponseSeconds,
+        c.ResolutionSeconds, c.MergedIntoId, c.CsatScore, c.CsatComment, c.CsatAgentId);
+}
+
+/// <summary>Enum values as the JSON APIs spell them: camelCase ("roundRobin", "open").</summary>
+internal static class JsonNames
+{
+    public static string Of<T>(T value) where T : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+}

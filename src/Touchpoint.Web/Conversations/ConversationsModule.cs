@@ -1,0 +1,20 @@
+using Touchpoint.Core.Conversations;
+
+namespace Touchpoint.Web.Conversations;
+
+/// <summary>Conversations: inboxes, the hub, the widget, channels.</summary>
+internal static class ConversationsModule
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<IConversationFeed, SignalRConversationFeed>();
+        services.AddScoped<ConversationLog>();
+        return services;
+    }
+
+    public static void MapConversations(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<ConversationHub>(ConversationHub.Path);
+    }
+}
