@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 
@@ -12,53 +11,14 @@ namespace Touchpoint.Core.Data;
 /// changes or deletes a webhook, forgets what it touches. It forgets before the save and again after
 /// it, so a request that read the old row while the save was under way cannot keep it.
 /// </summary>
-public sealed class NodeCacheEviction(LiveSurveys surveys, WebhookSubscriptions subscriptions) : SaveChangesInterceptor
+public sealed class NodeCacheEviction(LiveSurveys surveys, WebhookSubscriptions subscriptions) : SaveHook
 {
     private sealed record Touched(List<Guid> Surveys, List<Guid> WebhookWorkspaces);
 
     private readonly ConditionalWeakTable<DbContext, Touched> _saving = [];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Saving(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Saving(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Done(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        Done(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Done(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Done(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Saving(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         // The interceptor runs before the save detects changes; detect them here only when the context
         // would (the group-commit writer turns detection off and adds answers and events alone).
         var tracker = context.ChangeTracker;
@@ -87,9 +47,13 @@ public sealed class NodeCacheEviction(LiveSurveys surveys, WebhookSubscriptions 
         }
     }
 
-    private void Done(DbContext? context)
+    protected override void AfterSave(DbContext context) => Done(context);
+
+    protected override void AfterFailure(DbContext context) => Done(context);
+
+    private void Done(DbContext context)
     {
-        if (context is not null && _saving.TryGetValue(context, out var touched))
+        if (_saving.TryGetValue(context, out var touched))
         {
             _saving.Remove(context);
             Forget(touched);

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Touchpoint.Core.Data;
 using Touchpoint.Core.Platform;
 
 namespace Touchpoint.Core.Feedback;
@@ -19,52 +19,13 @@ namespace Touchpoint.Core.Feedback;
 /// Saves inside a longer transaction, and bulk updates, are caught by the notifier's poll instead.
 /// </summary>
 public sealed class ResponseAnnouncement(WebhookSubscriptions subscriptions, ResponseFeed feed, ResponseSignal signal)
-    : SaveChangesInterceptor
+    : SaveHook
 {
     /// <summary>The responses a save in progress marked announced, per data context, to feed once saved.</summary>
     private readonly ConditionalWeakTable<DbContext, List<Response>> _announcing = [];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Announce(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Announce(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Announce(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         List<Response>? announcing = null;
         foreach (var entry in CompletedUnannounced(context))
         {
@@ -81,13 +42,8 @@ public sealed class ResponseAnnouncement(WebhookSubscriptions subscriptions, Res
         }
     }
 
-    private void Saved(DbContext? context)
+    protected override void AfterSave(DbContext context)
     {
-        if (context is null)
-        {
-            return;
-        }
-
         if (_announcing.TryGetValue(context, out var announced))
         {
             _announcing.Remove(context);
@@ -103,13 +59,7 @@ public sealed class ResponseAnnouncement(WebhookSubscriptions subscriptions, Res
         }
     }
 
-    private void Forget(DbContext? context)
-    {
-        if (context is not null)
-        {
-            _announcing.Remove(context);
-        }
-    }
+    protected override void AfterFailure(DbContext context) => _announcing.Remove(context);
 
     private static List<EntityEntry<Response>> CompletedUnannounced(DbContext context)
     {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Touchpoint.Core.Customers;
+using Touchpoint.Core.Data;
 
 namespace Touchpoint.Core.Tracking;
 
@@ -9,28 +9,10 @@ namespace Touchpoint.Core.Tracking;
 /// or tracking consent, forgets that workspace's remembered users. One hook on the data context, so
 /// every path (REST edit, import, merge, erase, identify traits) is covered without each knowing.
 /// </summary>
-public sealed class KnownUsersEviction(KnownUsers knownUsers) : SaveChangesInterceptor
+public sealed class KnownUsersEviction(KnownUsers knownUsers) : SaveHook
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Evict(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Evict(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Evict(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         foreach (var entry in context.ChangeTracker.Entries<Customer>())
         {
             if (entry.State == EntityState.Deleted

@@ -73,6 +73,9 @@ public sealed class SmtpOutageTests(SmtpOutageTests.Fixture fixture) : IClassFix
             await sink.WaitForMessageToAsync(email, TimeSpan.FromSeconds(90));
         }
 
+        // The dispatcher marks a row sent once the server has accepted it, a moment after the sink has it.
+        await Eventually.HoldsAsync(async () => await workspace.QueryAsync(db => db.Outbox.AsNoTracking()
+            .CountAsync(m => recipients.Contains(m.Recipient) && m.Status == OutboxStatus.Sent)) == 3, "every row to be marked sent");
         var rows = await workspace.QueryAsync(db => db.Outbox.AsNoTracking().Where(m => recipients.Contains(m.Recipient)).ToListAsync());
         Assert.All(recipients, email => Assert.Single(sink.Messages(), m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase)));
         Assert.Equal(3, rows.Count);
