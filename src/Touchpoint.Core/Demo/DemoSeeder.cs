@@ -63,6 +63,10 @@ public sealed class DemoSeeder(
         AddResponses(faker, csat, customers, touchPoints, now, options.Days, perDay: 8);
         AddResponses(faker, ces, customers, touchPoints, now, options.Days, perDay: 5);
         await db.SaveChangesAsync(ct);
+
+        progress?.Report("Adding inboxes and conversations");
+        DemoConversations.Add(db, admin, customers, now);
+        await db.SaveChangesAsync(ct);
         progress?.Report("Demo workspace ready");
         return new Seeded(workspace, options.AdminEmail, true);
     }
