@@ -42,7 +42,9 @@ internal static class ChatApi
 
     public static void MapChatApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/chat/{widgetKey}").RequireCors(CorsPolicy).WithMetadata(new PublicEndpointAttribute()).WithTags("Chat");
+        // Anonymous and public: held to the per-address public rate limit and the public body size.
+        var group = app.MapGroup("/chat/{widgetKey}").RequireCors(CorsPolicy).RequireRateLimiting(RateLimits.Public)
+            .WithMetadata(new PublicEndpointAttribute()).WithTags("Chat");
         group.MapPost("/conversations", StartAsync);
         group.MapGet("/availability", AvailabilityAsync);
         group.MapPost("/offline", OfflineAsync);

@@ -142,6 +142,7 @@
     launcher.setAttribute("aria-expanded", "true");
     launcher.setAttribute("aria-label", "Close chat");
     show();
+    markRead();
   }
   function close() {
     panel.hidden = true;

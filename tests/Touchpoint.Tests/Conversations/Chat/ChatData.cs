@@ -6,7 +6,7 @@ using Touchpoint.Tests.Infrastructure;
 namespace Touchpoint.Tests.Conversations.Chat;
 
 /// <summary>Chat inboxes, agents and started chats for the widget and hub tests.</summary>
-internal static class ChatData
+public static class ChatData
 {
     public sealed record StartedChat(Guid ConversationId, string VisitorToken);
 

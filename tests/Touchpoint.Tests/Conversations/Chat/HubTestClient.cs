@@ -51,7 +51,27 @@ public sealed class HubTestClient : IAsyncDisposable
             ws.ConfigureRequest = request => request.Headers.Cookie = cookie;
         }
 
-        var socket = await ws.ConnectAsync(new Uri($"ws://localhost{Path}{query}"), CancellationToken.None);
+        return await HandshakeAsync(await ws.ConnectAsync(new Uri($"ws://localhost{Path}{query}"), CancellationToken.None));
+    }
+
+    /// <summary>A signed-in member of an app running on Kestrel at <paramref name="baseUrl"/> (browser tests).</summary>
+    public static async Task<HubTestClient> AgentAsync(string baseUrl, string email, string password = TestWorkspace.Password)
+    {
+        var cookies = new CookieContainer();
+        using (var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        using (var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) })
+        {
+            await SignInAsync(http, email, password);
+        }
+
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Cookie", cookies.GetCookieHeader(new Uri(baseUrl)));
+        await socket.ConnectAsync(new Uri(baseUrl.Replace("http", "ws", StringComparison.Ordinal) + Path), CancellationToken.None);
+        return await HandshakeAsync(socket);
+    }
+
+    private static async Task<HubTestClient> HandshakeAsync(WebSocket socket)
+    {
         var client = new HubTestClient(socket);
         await client.SendFrameAsync("{\"protocol\":\"json\",\"version\":1}");
         var handshake = await client.ReceiveFramesAsync();
@@ -74,13 +94,18 @@ public sealed class HubTestClient : IAsyncDisposable
     {
         var cookies = new CookieContainer();
         using var http = app.CreateDefaultClient(new CookieContainerHandler(cookies));
+        await SignInAsync(http, email, password);
+        return cookies.GetCookieHeader(new Uri("http://localhost/"));
+    }
+
+    private static async Task SignInAsync(HttpClient http, string email, string password)
+    {
         var html = await http.GetStringAsync("/signin");
         var token = PageSession.AntiforgeryToken(html) ?? throw new InvalidOperationException("/signin rendered no antiforgery token.");
         using var form = new FormUrlEncodedContent(PageSession.Form(("Email", email), ("Password", password), ("__RequestVerificationToken", token)));
         using var response = await http.PostAsync("/signin", form);
-        var header = cookies.GetCookieHeader(new Uri("http://localhost/"));
-        Assert.Contains("touchpoint.auth", header, StringComparison.Ordinal);
-        return header;
+        Assert.True(response.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith("touchpoint.auth", StringComparison.Ordinal)),
+            $"Sign-in of {email} failed: {(int)response.StatusCode}");
     }
 
     /// <summary>Calls a hub method; its completion's result, or a <see cref="HubCallException"/> with the server's message.</summary>
