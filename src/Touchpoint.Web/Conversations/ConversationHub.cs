@@ -1,4 +1,9 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Conversations;
+using Touchpoint.Core.Data;
+using Touchpoint.Web.Conversations.Chat;
+using Touchpoint.Web.Platform;
 
 namespace Touchpoint.Web.Conversations;
 
@@ -6,15 +11,172 @@ namespace Touchpoint.Web.Conversations;
 /// The real-time side of conversations at <c>/hubs/conversations</c>: widgets (visitors, by their
 /// conversation's visitor token) and agents (signed-in members) connect here. Clients receive
 /// <c>message</c> (<see cref="MessageDto"/>), <c>conversation</c> (<see cref="ConversationDto"/>, agents
-/// only) and <c>typing</c>; a client that reconnects asks for the messages after the last sequence
-/// number it has. Group names: <see cref="ConversationGroup"/> for a conversation's visitor,
-/// <see cref="AgentsGroup"/> for a workspace's agents.
+/// only), <c>typing</c> and <c>read</c>; a client that reconnects asks <see cref="Since"/> for the
+/// messages after the last sequence number it has. Group names: <see cref="ConversationGroup"/> for a
+/// conversation's visitor, <see cref="AgentsGroup"/> for a workspace's agents.
+/// Each call runs in its own service scope, which enters the caller's workspace first, so an agent can
+/// only ever reach conversations of their own workspace.
 /// </summary>
-internal sealed partial class ConversationHub : Hub
+internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceScope scope, ConversationLog log, IConversationFeed feed,
+    TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/conversations";
+    /// <summary>Largest frame a client may send; a bigger one closes the connection (a message is at most 5,000 characters).</summary>
+    public const long MaximumReceiveMessageSize = 64 * 1024;
 
     public static string ConversationGroup(Guid conversationId) => $"conversation:{conversationId}";
 
     public static string AgentsGroup(Guid workspaceId) => $"agents:{workspaceId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        var http = Context.GetHttpContext();
+        var query = http?.Request.Query;
+        if (query is not null && (query.ContainsKey("conversation") || query.ContainsKey("visitor")))
+        {
+            var conversation = Guid.TryParse(query["conversation"], out var id)
+                ? await db.Conversations.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == id)
+                    .Select(c => new { c.WorkspaceId, c.VisitorTokenHash }).FirstOrDefaultAsync(Context.ConnectionAborted)
+                : null;
+            if (conversation is null || !VisitorTokens.Matches(query["visitor"], conversation.VisitorTokenHash))
+            {
+                throw new HubException("This visitor token does not open that conversation: start a new conversation.");
+            }
+
+            HubCaller.Visitor(conversation.WorkspaceId, id).Keep(Context.Items);
+            await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(id), Context.ConnectionAborted);
+            return;
+        }
+
+        // The member cookie counts only from the app's own pages: another site cannot ride a signed-in
+        // agent's cookie over a WebSocket (browsers do not apply CORS to WebSockets).
+        if (Context.User?.WorkspaceId() is { } workspaceId && Context.User.UserId() is { } userId && http is not null && SameOrigin(http))
+        {
+            HubCaller.Agent(workspaceId, userId).Keep(Context.Items);
+            await Groups.AddToGroupAsync(Context.ConnectionId, AgentsGroup(workspaceId), Context.ConnectionAborted);
+            return;
+        }
+
+        throw new HubException("Sign in as a member of the workspace, or connect from the chat widget with ?conversation=&visitor=.");
+    }
+
+    /// <summary>Sends a message; the answer is the stored message (the same one again for a resend with the same client id).</summary>
+    public async Task<MessageDto> Send(Guid conversationId, string? clientId, string? body)
+    {
+        var caller = Enter();
+        var conversation = await FindAsync(caller, conversationId);
+        if (conversation.MergedIntoId is not null)
+        {
+            throw new HubException("This conversation was merged into another one: continue there.");
+        }
+
+        var text = body?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            throw new HubException("A message needs some text.");
+        }
+
+        if (text.Length > ConversationLimits.MaxMessageLength)
+        {
+            throw new HubException($"A message may have at most {ConversationLimits.MaxMessageLength} characters; split it up.");
+        }
+
+        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 60)
+        {
+            throw new HubException("Send a client id (1-60 characters, e.g. a UUID) so a resend is not stored twice.");
+        }
+
+        if (!caller.Sends.TryTake(clock.GetUtcNow(), ConversationLimits.MessagesPerMinute))
+        {
+            throw new HubException("Too many messages; wait a moment.");
+        }
+
+        // Client ids are the sender's own: a visitor cannot replay an agent's id to read their message.
+        var message = await log.AppendAsync(conversationId, new ConversationLog.NewMessage(
+            caller.IsAgent ? MessageAuthor.Agent : MessageAuthor.Customer, text, caller.UserId,
+            ClientId: (caller.IsAgent ? "a:" : "c:") + clientId));
+        return MessageDto.From(message);
+    }
+
+    /// <summary>Messages after <paramref name="afterSeq"/>, in order (at most 500: ask again from the last one); visitors never get notes.</summary>
+    public async Task<IReadOnlyList<MessageDto>> Since(Guid conversationId, long afterSeq)
+    {
+        var caller = Enter();
+        await FindAsync(caller, conversationId);
+        var messages = await log.AfterAsync(conversationId, afterSeq, includePrivate: caller.IsAgent, ct: Context.ConnectionAborted);
+        return messages.Select(MessageDto.From).ToList();
+    }
+
+    /// <summary>Tells the other side someone is typing; at most one relay per second per connection.</summary>
+    public async Task Typing(Guid conversationId)
+    {
+        var caller = Enter();
+        var now = clock.GetUtcNow();
+        if (now - caller.LastTyping < TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+
+        caller.LastTyping = now;
+        var conversation = await FindAsync(caller, conversationId);
+        var notice = new TypingNotice(conversationId, caller.Author);
+        await OtherSide(caller, conversation).SendAsync("typing", notice, Context.ConnectionAborted);
+    }
+
+    /// <summary>Marks messages up to <paramref name="seq"/> as read by the caller's side (never backwards); answers the side's read mark.</summary>
+    public async Task<long> Read(Guid conversationId, long seq)
+    {
+        var caller = Enter();
+        await FindAsync(caller, conversationId);
+        var ct = Context.ConnectionAborted;
+        var changed = caller.IsAgent
+            ? await db.Conversations.Where(c => c.Id == conversationId && c.AgentReadSeq < seq && c.AgentReadSeq < c.LastSeq)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentReadSeq, c => seq < c.LastSeq ? seq : c.LastSeq), ct)
+            : await db.Conversations.Where(c => c.Id == conversationId && c.CustomerReadSeq < seq && c.CustomerReadSeq < c.LastSeq)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerReadSeq, c => seq < c.LastSeq ? seq : c.LastSeq), ct);
+        var conversation = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, ct);
+        var mark = caller.IsAgent ? conversation.AgentReadSeq : conversation.CustomerReadSeq;
+        if (changed > 0)
+        {
+            await OtherSide(caller, conversation).SendAsync("read", new ReadNotice(conversationId, caller.Author, mark), ct);
+            feed.ConversationChanged(conversation);
+        }
+
+        return mark;
+    }
+
+    private HubCaller Enter()
+    {
+        var caller = HubCaller.Of(Context.Items) ?? throw new HubException("This connection is not signed in.");
+        scope.Enter(caller.WorkspaceId);
+        return caller;
+    }
+
+    private async Task<Conversation> FindAsync(HubCaller caller, Guid conversationId)
+    {
+        if (caller.ConversationId is { } own && own != conversationId)
+        {
+            throw new HubException("A visitor may only use their own conversation.");
+        }
+
+        return await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, Context.ConnectionAborted)
+            ?? throw new HubException("No such conversation in your workspace.");
+    }
+
+    /// <summary>A visitor's notices go to the workspace's agents; an agent's to the conversation's visitor.</summary>
+    private IClientProxy OtherSide(HubCaller caller, Conversation conversation) => caller.IsAgent
+        ? Clients.Group(ConversationGroup(conversation.Id))
+        : Clients.Group(AgentsGroup(conversation.WorkspaceId));
+
+    private static bool SameOrigin(HttpContext http)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        return string.IsNullOrEmpty(origin)
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                && string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private sealed record TypingNotice(Guid ConversationId, string Author);
+
+    private sealed record ReadNotice(Guid ConversationId, string Author, long Seq);
 }

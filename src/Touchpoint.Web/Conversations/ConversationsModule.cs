@@ -1,4 +1,5 @@
 using Touchpoint.Core.Conversations;
+using Touchpoint.Web.Conversations.Chat;
 
 namespace Touchpoint.Web.Conversations;
 
@@ -10,11 +11,13 @@ internal static class ConversationsModule
         services.AddSignalR();
         services.AddSingleton<IConversationFeed, SignalRConversationFeed>();
         services.AddScoped<ConversationLog>();
+        services.AddChat();
         return services;
     }
 
     public static void MapConversations(this IEndpointRouteBuilder app)
     {
         app.MapHub<ConversationHub>(ConversationHub.Path);
+        app.MapChat();
     }
 }

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Customers;
+using Touchpoint.Core.Data;
+using Touchpoint.Core.Journeys;
+
+namespace Touchpoint.Core.Conversations;
+
+/// <summary>
+/// Opens a conversation in an inbox: from the chat widget (with a visitor token), from an offline
+/// message that continues by email, or from another channel. Identified visitors are linked to the
+/// customer with that external id (a profile is created when none exists, as tracking does);
+/// anonymous visitors stay anonymous. Agents are told once it is committed.
+/// The caller has entered the inbox's workspace and validated the input.
+/// </summary>
+public sealed class ConversationStarter(TouchpointDbContext db, IConversationFeed feed, ConversationLog log, TimeProvider clock)
+{
+    public sealed record Request(string? Name = null, string? Email = null, string? ExternalUserId = null, string? Subject = null,
+        Guid? TouchPointId = null, Channel Channel = Channel.Chat, bool WithVisitorToken = true, string? FirstMessage = null);
+
+    /// <summary>The conversation, and the visitor token (shown once; only its hash is kept).</summary>
+    public sealed record Started(Conversation Conversation, string? VisitorToken);
+
+    public async Task<Started> StartAsync(Inbox inbox, Request request, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = request.WithVisitorToken ? VisitorTokens.NewToken() : null;
+        var conversation = new Conversation
+        {
+            WorkspaceId = inbox.WorkspaceId,
+            InboxId = inbox.Id,
+            Channel = request.Channel,
+            Subject = request.Subject,
+            ContactName = request.Name,
+            ContactEmail = request.Email,
+            VisitorTokenHash = token is null ? null : VisitorTokens.Hash(token),
+            ReplyToken = VisitorTokens.NewReplyToken(),
+            TouchPointId = request.TouchPointId,
+            CreatedAt = now,
+            LastMessageAt = now,
+        };
+        if (request.ExternalUserId is { } userId)
+        {
+            conversation.CustomerId = (await CustomerAsync(userId, request, now, ct)).Id;
+        }
+
+        db.Conversations.Add(conversation);
+        await db.SaveChangesAsync(ct);
+        if (request.FirstMessage is { } first)
+        {
+            await log.AppendAsync(conversation.Id, new ConversationLog.NewMessage(MessageAuthor.Customer, first), ct);
+            await db.Entry(conversation).ReloadAsync(ct);
+        }
+
+        feed.ConversationChanged(conversation);
+        return new Started(conversation, token);
+    }
+
+    private async Task<Customer> CustomerAsync(string externalId, Request request, DateTime now, CancellationToken ct)
+    {
+        if (await db.Customers.FirstOrDefaultAsync(c => c.ExternalId == externalId, ct) is { } known)
+        {
+            return known;
+        }
+
+        var customer = new Customer
+        {
+            ExternalId = externalId,
+            Name = request.Name,
+            Email = request.Email?.ToLowerInvariant(),
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastSeenAt = now,
+        };
+        db.Customers.Add(customer);
+        return customer;
+    }
+}

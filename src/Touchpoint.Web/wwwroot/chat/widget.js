@@ -1,0 +1,431 @@
+/*
+ * Touchpoint chat widget. Add to any page:
+ *   <script src="https://HOST/chat/widget.js" data-inbox="WIDGETKEY" async></script>
+ * optional: data-user-id + data-user-hash (hex HMAC-SHA256 of the user id with the inbox's identity
+ * secret, computed on your server), data-name, data-email.
+ * Plain JavaScript in a shadow root, so the host page's styles neither leak in nor out. Every text a
+ * person wrote is put on the page with textContent or text nodes, never as HTML.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript || document.querySelector("script[data-inbox][src*='/chat/widget.js']");
+  if (!script || window.__touchpointChat) { return; }
+  window.__touchpointChat = true;
+
+  var host = new URL(script.src, location.href).origin;
+  var inboxKey = script.getAttribute("data-inbox");
+  var identity = {
+    userId: script.getAttribute("data-user-id") || null,
+    userHash: script.getAttribute("data-user-hash") || null,
+    name: script.getAttribute("data-name") || null,
+    email: script.getAttribute("data-email") || null
+  };
+  var storeKey = "touchpoint.chat." + inboxKey;
+  var EMOJI = ["😀", "😂", "😊", "😍", "🤔", "😢", "😮", "😡", "👍", "👎", "👏", "🙏", "🎉", "❤️", "🔥", "✅", "❌", "📦", "💳", "⏰"];
+
+  var state = {
+    inbox: null, availability: null, chat: load(), messages: new Map(), pending: new Map(),
+    connection: null, agentReadSeq: 0, contact: { name: identity.name, email: identity.email }, historyLoaded: false
+  };
+
+  function load() {
+    try { return JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (e) { return null; }
+  }
+  function save() {
+    try { localStorage.setItem(storeKey, JSON.stringify(state.chat)); } catch (e) { /* private mode: the chat lasts this page */ }
+  }
+  function forget() {
+    state.chat = null; state.messages.clear(); state.pending.clear(); state.historyLoaded = false;
+    try { localStorage.removeItem(storeKey); } catch (e) { /* nothing kept */ }
+  }
+
+  // ---- DOM helpers: elements and text only ----
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") { node.textContent = attrs[k]; } else if (k.indexOf("on") === 0) { node.addEventListener(k.slice(2), attrs[k]); } else { node.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) { if (c) { node.appendChild(c); } });
+    return node;
+  }
+  var URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
+  /** Text with http(s) links made clickable, built from text nodes and anchors. */
+  function linkified(text) {
+    var fragment = document.createDocumentFragment();
+    var last = 0;
+    text.replace(URL_PATTERN, function (match, offset) {
+      var url = match.replace(/[.,;:!?)]+$/, "");
+      fragment.appendChild(document.createTextNode(text.slice(last, offset)));
+      var safe = null;
+      try { safe = new URL(url); } catch (e) { safe = null; }
+      if (safe && (safe.protocol === "http:" || safe.protocol === "https:")) {
+        fragment.appendChild(el("a", { href: safe.href, target: "_blank", rel: "noopener noreferrer", text: url }));
+      } else {
+        fragment.appendChild(document.createTextNode(url));
+      }
+      last = offset + url.length;
+      return match;
+    });
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
+
+  // ---- UI ----
+  var root = el("div", { id: "touchpoint-chat" });
+  var shadow = root.attachShadow({ mode: "open" });
+  var style = el("style", { text: [
+    ":host{all:initial}",
+    "*{box-sizing:border-box;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:14px}",
+    ".launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;color:#fff;cursor:pointer;box-shadow:0 2px 10px rgba(0,0,0,.25);z-index:2147483000;font-size:24px}",
+    ".panel{position:fixed;right:20px;bottom:88px;width:340px;max-width:calc(100vw - 40px);height:480px;max-height:calc(100vh - 110px);background:#fff;color:#1f2328;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.25);display:flex;flex-direction:column;overflow:hidden;z-index:2147483000}",
+    ".panel[hidden]{display:none}",
+    "header{color:#fff;padding:12px 14px;display:flex;align-items:center;justify-content:space-between}",
+    "header h2{margin:0;font-size:16px}",
+    "header button{background:transparent;border:0;color:#fff;font-size:20px;cursor:pointer}",
+    ".body{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:6px}",
+    ".msg{max-width:80%;padding:8px 10px;border-radius:10px;white-space:pre-wrap;word-wrap:break-word}",
+    ".msg.customer{align-self:flex-end;background:#e7f0ff}",
+    ".msg.agent,.msg.greeting{align-self:flex-start;background:#f1f3f5}",
+    ".msg.system{align-self:center;background:transparent;color:#57606a;font-style:italic}",
+    ".msg.pending{opacity:.6}",
+    ".seen{align-self:flex-end;color:#57606a;font-size:12px}",
+    ".status{color:#57606a;font-size:12px;min-height:16px;padding:0 12px}",
+    ".error{color:#b42318;font-size:12px;padding:0 12px}",
+    "form{display:flex;flex-direction:column;gap:8px;padding:12px}",
+    "label{display:flex;flex-direction:column;gap:4px;color:#1f2328}",
+    "input,textarea{border:1px solid #d0d7de;border-radius:6px;padding:6px 8px;color:#1f2328;background:#fff}",
+    ".composer{display:flex;gap:6px;padding:8px;border-top:1px solid #eaeef2;align-items:flex-end}",
+    ".composer textarea{flex:1;resize:none;height:40px}",
+    ".composer button,form button{border:0;border-radius:6px;padding:8px 10px;color:#fff;cursor:pointer}",
+    ".composer .emoji-toggle{background:#f1f3f5;color:#1f2328}",
+    ".emoji{display:grid;grid-template-columns:repeat(10,1fr);gap:2px;padding:4px 8px}",
+    ".emoji[hidden]{display:none}",
+    ".emoji button{background:transparent;border:0;cursor:pointer;font-size:18px;padding:2px}",
+    "a{color:inherit;text-decoration:underline}",
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+  ].join("\n") });
+  var launcher = el("button", { "class": "launcher", type: "button", "aria-label": "Open chat", "aria-expanded": "false", text: "💬" });
+  var title = el("h2", { text: "Chat" });
+  var closeButton = el("button", { type: "button", "aria-label": "Close chat", text: "×" });
+  var header = el("header", {}, [title, closeButton]);
+  var body = el("div", { "class": "body", role: "log", "aria-live": "polite", "aria-label": "Messages" });
+  var status = el("div", { "class": "status", "aria-live": "polite" });
+  var errorLine = el("div", { "class": "error", role: "alert" });
+  var textarea = el("textarea", { id: "tp-message", rows: "2", maxlength: "5000", placeholder: "Write a message…" });
+  var emojiToggle = el("button", { type: "button", "class": "emoji-toggle", "aria-label": "Insert emoji", "aria-expanded": "false", text: "😊" });
+  var sendButton = el("button", { type: "submit", text: "Send" });
+  var composer = el("form", { "class": "composer", "aria-label": "Send a message" },
+    [el("label", { "for": "tp-message", "class": "sr", text: "Message" }), textarea, emojiToggle, sendButton]);
+  var emojiPanel = el("div", { "class": "emoji", hidden: "", role: "group", "aria-label": "Emoji" });
+  EMOJI.forEach(function (e) {
+    emojiPanel.appendChild(el("button", { type: "button", "aria-label": "Insert " + e, text: e, onclick: function () { insertAtCaret(e); } }));
+  });
+  var panel = el("div", { "class": "panel", role: "dialog", "aria-label": "Chat", hidden: "" }, [header, body, status, errorLine, emojiPanel, composer]);
+  shadow.appendChild(style);
+  shadow.appendChild(launcher);
+  shadow.appendChild(panel);
+
+  function paint(color) {
+    [launcher, header, sendButton].forEach(function (n) { n.style.background = color; });
+    Array.prototype.forEach.call(shadow.querySelectorAll("form button[type=submit]"), function (b) { b.style.background = color; });
+  }
+
+  function insertAtCaret(text) {
+    var start = textarea.selectionStart || textarea.value.length, end = textarea.selectionEnd || start;
+    textarea.value = textarea.value.slice(0, start) + text + textarea.value.slice(end);
+    textarea.selectionStart = textarea.selectionEnd = start + text.length;
+    textarea.focus();
+  }
+
+  function open() {
+    panel.hidden = false;
+    launcher.setAttribute("aria-expanded", "true");
+    launcher.setAttribute("aria-label", "Close chat");
+    show();
+    markRead();
+  }
+  function close() {
+    panel.hidden = true;
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.setAttribute("aria-label", "Open chat");
+    launcher.focus();
+  }
+  launcher.addEventListener("click", function () { if (panel.hidden) { open(); } else { close(); } });
+  closeButton.addEventListener("click", close);
+  panel.addEventListener("keydown", function (e) { if (e.key === "Escape") { close(); } });
+  emojiToggle.addEventListener("click", function () {
+    emojiPanel.hidden = !emojiPanel.hidden;
+    emojiToggle.setAttribute("aria-expanded", String(!emojiPanel.hidden));
+  });
+
+  // ---- HTTP ----
+  function api(method, path, data) {
+    return fetch(host + "/chat/" + encodeURIComponent(inboxKey) + path, {
+      method: method, credentials: "omit", headers: data ? { "Content-Type": "application/json" } : {},
+      body: data ? JSON.stringify(data) : undefined
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) { return { ok: response.ok, status: response.status, json: json }; });
+    });
+  }
+  function refreshAvailability() {
+    return api("GET", "/availability").then(function (r) {
+      if (r.ok) { state.availability = r.json; state.inbox = r.json.inbox; title.textContent = state.inbox.name; paint(state.inbox.color); }
+      return r;
+    });
+  }
+
+  // ---- Views: chat, pre-chat form, offline form ----
+  var currentForm = null;
+  function setForm(form) {
+    if (currentForm) { currentForm.remove(); }
+    currentForm = form;
+    composer.hidden = !!form;
+    emojiPanel.hidden = true;
+    if (form) { panel.insertBefore(form, status); paint(state.inbox ? state.inbox.color : "#1f6feb"); }
+  }
+
+  function show() {
+    errorLine.textContent = "";
+    if (state.chat) { setForm(null); renderMessages(); connect(); textarea.focus(); return; }
+    refreshAvailability().then(function (r) {
+      if (!r.ok) { errorLine.textContent = "The chat cannot be reached right now. Please try again in a moment."; return; }
+      if (!r.json.open) { showOffline(r.json); return; }
+      if (state.inbox.preChatForm && !(state.contact.name && state.contact.email)) { showPreChat(); return; }
+      setForm(null); renderMessages(); textarea.focus();
+    }, function () { errorLine.textContent = "The chat cannot be reached right now. Please try again in a moment."; });
+  }
+
+  function field(id, labelText, type, value, required) {
+    var input = el(type === "textarea" ? "textarea" : "input", { id: id, name: id });
+    if (type !== "textarea") { input.setAttribute("type", type); }
+    if (required) { input.setAttribute("required", ""); }
+    if (value) { input.value = value; }
+    return { input: input, label: el("label", { "for": id }, [document.createTextNode(labelText), input]) };
+  }
+
+  function showPreChat() {
+    var name = field("tp-name", "Your name", "text", state.contact.name, true);
+    var email = field("tp-email", "Your email", "email", state.contact.email, true);
+    var form = el("form", { "aria-label": "Before we start" }, [el("p", { text: "Before we start, tell us who you are." }), name.label, email.label,
+      el("button", { type: "submit", text: "Start chat" })]);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      state.contact = { name: name.input.value.trim(), email: email.input.value.trim() };
+      setForm(null); renderMessages(); textarea.focus();
+    });
+    setForm(form);
+    name.input.focus();
+  }
+
+  function whenOpens(availability) {
+    if (availability.reason === "outsideHours") {
+      return availability.nextOpening
+        ? "We are closed right now. We open again " + new Date(availability.nextOpening).toLocaleString([], { weekday: "long", hour: "2-digit", minute: "2-digit" }) + "."
+        : "We are closed right now.";
+    }
+    var wait = availability.expectedWaitSeconds;
+    return "No one is available to chat right now." + (wait ? " Our replies usually take about " + Math.max(1, Math.round(wait / 60)) + " minutes." : "");
+  }
+
+  function showOffline(availability) {
+    var name = field("tp-off-name", "Your name", "text", state.contact.name, false);
+    var email = field("tp-off-email", "Your email (we answer there)", "email", state.contact.email, true);
+    var message = field("tp-off-message", "Your message", "textarea", "", true);
+    var intro = el("p", { text: whenOpens(availability) + " " + ((state.inbox && state.inbox.offlineMessage) || "Leave a message and we will answer by email.") });
+    var form = el("form", { "aria-label": "Leave a message" }, [intro, name.label, email.label, message.label, el("button", { type: "submit", text: "Send message" })]);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      errorLine.textContent = "";
+      api("POST", "/offline", { name: name.input.value, email: email.input.value, message: message.input.value }).then(function (r) {
+        if (r.ok) {
+          setForm(el("form", { "aria-label": "Message sent" }, [el("p", { role: "status", text: "Thank you! We received your message and will answer at " + email.input.value.trim() + "." })]));
+        } else {
+          errorLine.textContent = problemText(r.json);
+        }
+      }, function () { errorLine.textContent = "Your message could not be sent. Please try again."; });
+    });
+    setForm(form);
+    (email.input.value ? message.input : email.input).focus();
+  }
+
+  function problemText(problem) {
+    if (problem && problem.errors) {
+      return Object.keys(problem.errors).map(function (k) { return problem.errors[k].join(" "); }).join(" ");
+    }
+    return (problem && (problem.detail || problem.title)) || "Something went wrong. Please try again.";
+  }
+
+  // ---- Messages ----
+  function renderMessages() {
+    body.textContent = "";
+    if (state.inbox && state.inbox.greeting) { body.appendChild(el("div", { "class": "msg greeting", text: state.inbox.greeting })); }
+    var ordered = Array.from(state.messages.values()).sort(function (a, b) { return a.seq - b.seq; });
+    var seenAt = null;
+    ordered.forEach(function (m) { if (m.author === "customer" && m.seq <= state.agentReadSeq) { seenAt = m.seq; } });
+    ordered.forEach(function (m) {
+      var bubble = el("div", { "class": "msg " + m.author, "data-seq": String(m.seq) });
+      bubble.appendChild(linkified(m.body));
+      body.appendChild(bubble);
+      if (m.seq === seenAt) { body.appendChild(el("div", { "class": "seen", text: "Seen" })); }
+    });
+    state.pending.forEach(function (p) { body.appendChild(el("div", { "class": "msg customer pending", text: p.body })); });
+    body.scrollTop = body.scrollHeight;
+  }
+
+  function accept(message) {
+    if (message.private || (state.chat && message.conversationId !== state.chat.conversationId)) { return; }
+    state.messages.set(message.seq, message);
+    if (state.chat && message.seq > (state.chat.lastSeq || 0)) { state.chat.lastSeq = message.seq; save(); }
+    renderMessages();
+    markRead();
+  }
+
+  function markRead() {
+    if (panel.hidden || !state.connection || state.connection.state !== "Connected" || !state.chat || document.hidden) { return; }
+    var newest = 0;
+    state.messages.forEach(function (m) { if (m.author !== "customer" && m.seq > newest) { newest = m.seq; } });
+    if (newest > (state.readSent || 0)) {
+      state.readSent = newest;
+      state.connection.invoke("Read", state.chat.conversationId, newest).catch(function () { state.readSent = 0; });
+    }
+  }
+
+  // ---- The hub ----
+  function loadSignalR() {
+    if (window.signalR) { return Promise.resolve(window.signalR); }
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = host + "/lib/signalr.min.js";
+      s.async = true;
+      s.onload = function () { resolve(window.signalR); };
+      s.onerror = function () { reject(new Error("The chat client could not be loaded.")); };
+      document.head.appendChild(s);
+    });
+  }
+
+  /** Everything after the last message we have: on connect and on every reconnect, so nothing is lost. */
+  function catchUp() {
+    var after = state.historyLoaded ? (state.chat.lastSeq || 0) : 0;
+    return state.connection.invoke("Since", state.chat.conversationId, after).then(function (missed) {
+      state.historyLoaded = true;
+      missed.forEach(accept);
+      if (missed.length === 500) { return catchUp(); }
+      return flushPending();
+    });
+  }
+
+  var connecting = null;
+  function connect() {
+    if (connecting) { return connecting; }
+    connecting = loadSignalR().then(function (signalR) {
+      var url = host + "/hubs/conversations?conversation=" + encodeURIComponent(state.chat.conversationId) + "&visitor=" + encodeURIComponent(state.chat.visitorToken);
+      // WebSockets straight away: no cross-origin negotiate request, and no cookies are involved.
+      var connection = new signalR.HubConnectionBuilder()
+        .withUrl(url, { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets, withCredentials: false })
+        .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
+        .configureLogging(signalR.LogLevel.None)
+        .build();
+      state.connection = connection;
+      connection.on("message", accept);
+      connection.on("typing", function (notice) {
+        if (notice.author !== "agent") { return; }
+        status.textContent = "Agent is typing…";
+        clearTimeout(state.typingTimer);
+        state.typingTimer = setTimeout(function () { status.textContent = ""; }, 3000);
+      });
+      connection.on("read", function (notice) {
+        if (notice.author === "agent" && notice.seq > state.agentReadSeq) { state.agentReadSeq = notice.seq; renderMessages(); }
+      });
+      connection.onreconnecting(function () { status.textContent = "Reconnecting…"; });
+      connection.onreconnected(function () { status.textContent = ""; catchUp(); });
+      connection.onclose(function (error) {
+        connecting = null;
+        if (error && /visitor token/.test(error.message || "")) { forget(); renderMessages(); status.textContent = "This chat has ended. Write to start a new one."; return; }
+        status.textContent = "Disconnected. Your messages are kept and sent when you are back.";
+        setTimeout(function () { if (state.chat) { connect(); } }, 5000);
+      });
+      return connection.start().then(function () { status.textContent = ""; return catchUp(); });
+    }).catch(function (e) {
+      connecting = null;
+      errorLine.textContent = (e && e.message) || "The chat cannot be reached right now.";
+    });
+    return connecting;
+  }
+
+  function newClientId() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
+  /** Sends queued messages; each keeps its client id, so a resend after a lost acknowledgement is not stored twice. */
+  function flushPending() {
+    var queue = Array.from(state.pending.values());
+    return queue.reduce(function (chain, p) {
+      return chain.then(function () {
+        if (!state.connection || state.connection.state !== "Connected") { return null; }
+        return state.connection.invoke("Send", state.chat.conversationId, p.clientId, p.body).then(function (stored) {
+          state.pending.delete(p.clientId);
+          accept(stored);
+        }, function (e) {
+          var text = (e && e.message) || "";
+          if (/HubException|Too many|at most|merged|needs some text/.test(text)) {
+            state.pending.delete(p.clientId);
+            errorLine.textContent = text.replace(/^.*HubException: /, "");
+            renderMessages();
+          }
+        });
+      });
+    }, Promise.resolve());
+  }
+
+  function start() {
+    var data = { name: state.contact.name, email: state.contact.email, userId: identity.userId, userHash: identity.userHash };
+    return api("POST", "/conversations", data).then(function (r) {
+      if (!r.ok) {
+        if (r.json && r.json.errors && (r.json.errors.name || r.json.errors.email) && !r.json.errors.userHash) { showPreChat(); }
+        throw new Error(problemText(r.json));
+      }
+      state.chat = { conversationId: r.json.conversationId, visitorToken: r.json.visitorToken, lastSeq: 0 };
+      state.historyLoaded = true;
+      save();
+      return connect();
+    });
+  }
+
+  composer.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var text = textarea.value.trim();
+    if (!text) { return; }
+    errorLine.textContent = "";
+    var clientId = newClientId();
+    state.pending.set(clientId, { clientId: clientId, body: text });
+    textarea.value = "";
+    emojiPanel.hidden = true;
+    renderMessages();
+    if (!state.chat) {
+      start().catch(function (err) { state.pending.delete(clientId); textarea.value = text; renderMessages(); errorLine.textContent = err.message; });
+    } else if (state.connection && state.connection.state === "Connected") {
+      flushPending();
+    } else {
+      connect();
+    }
+  });
+  textarea.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); composer.requestSubmit(); }
+  });
+  var lastTyping = 0;
+  textarea.addEventListener("input", function () {
+    var now = Date.now();
+    if (now - lastTyping < 1500 || !state.connection || state.connection.state !== "Connected") { return; }
+    lastTyping = now;
+    state.connection.invoke("Typing", state.chat.conversationId).catch(function () { /* a hint only */ });
+  });
+  document.addEventListener("visibilitychange", markRead);
+
+  function mount() {
+    document.body.appendChild(root);
+    refreshAvailability().catch(function () { /* the launcher still opens and says so */ });
+    if (state.chat) { connect(); }
+  }
+  if (document.body) { mount(); } else { document.addEventListener("DOMContentLoaded", mount); }
+})();
