@@ -10,11 +10,13 @@ internal static class ConversationsModule
         services.AddSignalR();
         services.AddSingleton<IConversationFeed, SignalRConversationFeed>();
         services.AddScoped<ConversationLog>();
+        services.AddAgentInbox();
         return services;
     }
 
     public static void MapConversations(this IEndpointRouteBuilder app)
     {
         app.MapHub<ConversationHub>(ConversationHub.Path);
+        app.MapAgentInbox();
     }
 }
