@@ -12,6 +12,7 @@ internal static class ConversationsModule
         services.AddSingleton<IConversationFeed, SignalRConversationFeed>();
         services.AddScoped<ConversationLog>();
         services.AddChat();
+        services.AddAgentInbox();
         return services;
     }
 
@@ -19,5 +20,6 @@ internal static class ConversationsModule
     {
         app.MapHub<ConversationHub>(ConversationHub.Path);
         app.MapChat();
+        app.MapAgentInbox();
     }
 }
