@@ -9,10 +9,12 @@ namespace Touchpoint.Core.Conversations;
 /// Opens a conversation in an inbox: from the chat widget (with a visitor token), from an offline
 /// message that continues by email, or from another channel. Identified visitors are linked to the
 /// customer with that external id (a profile is created when none exists, as tracking does);
-/// anonymous visitors stay anonymous. Agents are told once it is committed.
+/// anonymous visitors stay anonymous. It is then assigned by the inbox's rule, and agents are told
+/// once it is committed.
 /// The caller has entered the inbox's workspace and validated the input.
 /// </summary>
-public sealed class ConversationStarter(TouchpointDbContext db, IConversationFeed feed, ConversationLog log, TimeProvider clock)
+public sealed class ConversationStarter(TouchpointDbContext db, IConversationFeed feed, ConversationLog log, ConversationAssigner assigner,
+    TimeProvider clock)
 {
     public sealed record Request(string? Name = null, string? Email = null, string? ExternalUserId = null, string? Subject = null,
         Guid? TouchPointId = null, Channel Channel = Channel.Chat, bool WithVisitorToken = true, string? FirstMessage = null);
@@ -48,11 +50,16 @@ public sealed class ConversationStarter(TouchpointDbContext db, IConversationFee
         if (request.FirstMessage is { } first)
         {
             await log.AppendAsync(conversation.Id, new ConversationLog.NewMessage(MessageAuthor.Customer, first), ct);
-            await db.Entry(conversation).ReloadAsync(ct);
         }
 
-        feed.ConversationChanged(conversation);
-        return new Started(conversation, token);
+        // By the inbox's rule (round-robin, least-busy, or none): the assigner tells agents itself when it assigns.
+        if (await assigner.AssignAsync(conversation.Id, ct) is null)
+        {
+            feed.ConversationChanged(conversation);
+        }
+
+        var stored = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversation.Id, ct);
+        return new Started(stored, token);
     }
 
     private async Task<Customer> CustomerAsync(string externalId, Request request, DateTime now, CancellationToken ct)
