@@ -65,6 +65,20 @@ public sealed class ConversationHubTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Connect_AgentCookieFromAnotherSite_IsRefused(DatabaseProvider provider)
+    {
+        var (workspace, _, chat) = await ChatAsync(provider);
+        var cookie = await HubTestClient.SignInCookieAsync(workspace.App, workspace.Owner.Email!, TestWorkspace.Password);
+
+        // A page on another site opening a WebSocket would ride the agent's cookie: browsers apply no CORS to WebSockets.
+        await using var hijack = await HubTestClient.ConnectAsync(workspace.App, "", cookie, origin: "https://evil.example");
+        await using var own = await HubTestClient.ConnectAsync(workspace.App, "", cookie, origin: "http://localhost");
+
+        Assert.Contains("Sign in as a member", await hijack.Closed, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Array, (await own.InvokeAsync("Since", chat.ConversationId, 0)).ValueKind);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Agent_OfAnotherWorkspace_CannotReadOrWrite(DatabaseProvider provider)
     {
         var (workspace, _, chat) = await ChatAsync(provider);
