@@ -79,6 +79,7 @@ public sealed class ChatWidgetBrowserTests
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
         await Expect(page.Locator("#touchpoint-chat .msg:not(.greeting)")).ToHaveTextAsync(["Where is my parcel?", reply]);
+        await Expect(widget.GetByText("Seen", new() { Exact = true })).ToBeVisibleAsync();
         await page.Locator("#tp-message").FillAsync("Got it 👍");
         await page.Locator("#tp-message").PressAsync("Enter");
         var third = await agent.NextAsync("message", m => m.GetProperty("seq").GetInt64() == 3);

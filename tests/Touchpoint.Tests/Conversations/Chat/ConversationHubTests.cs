@@ -232,6 +232,8 @@ public sealed class ConversationHubTests(AppFixture fixture)
         var backwards = await agent.InvokeAsync("Read", chat.ConversationId, 1);
         var beyond = await agent.InvokeAsync("Read", chat.ConversationId, 99);
         var changed = await agent.NextAsync("conversation", c => c.GetProperty("agentReadSeq").GetInt64() == 2);
+        await using var reloaded = await HubTestClient.VisitorAsync(workspace.App, chat.ConversationId, chat.VisitorToken);
+        var remembered = await reloaded.NextAsync("read");
 
         Assert.Equal("customer", typing.GetProperty("author").GetString());
         Assert.Empty(visitor.Received("typing"));
@@ -240,6 +242,7 @@ public sealed class ConversationHubTests(AppFixture fixture)
         Assert.Equal(2, backwards.GetInt64());
         Assert.Equal(2, beyond.GetInt64());
         Assert.Equal(chat.ConversationId, changed.GetProperty("id").GetGuid());
+        Assert.Equal(2, remembered.GetProperty("seq").GetInt64());
     }
 
     [Theory, OnSqlite, OnPostgres]
