@@ -79,11 +79,72 @@ public sealed class ChatWidgetBrowserTests
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
         await Expect(page.Locator("#touchpoint-chat .msg:not(.greeting)")).ToHaveTextAsync(["Where is my parcel?", reply]);
+        await Expect(widget.GetByText("Seen", new() { Exact = true })).ToBeVisibleAsync();
         await page.Locator("#tp-message").FillAsync("Got it 👍");
         await page.Locator("#tp-message").PressAsync("Enter");
         var third = await agent.NextAsync("message", m => m.GetProperty("seq").GetInt64() == 3);
         Assert.Equal("Got it 👍", third.GetProperty("body").GetString());
         Assert.Equal(1, await workspace.QueryAsync(db => db.Conversations.CountAsync(c => c.InboxId == inbox.Id)));
+    }
+
+    [ChromiumTheory, OnSqlite, OnPostgres]
+    public async Task Widget_MissesLiveMessagesThenReconnects_ShowsEveryMissedMessageInOrder(DatabaseProvider provider)
+    {
+        var (app, workspace, inbox, site) = await ArrangeAsync(provider, agentOnline: true);
+        await using var _ = app;
+        await using var __ = site;
+        var page = await app.NewPageAsync();
+        // Between the widget and the hub: can swallow the hub's live pushes, and cut the connection.
+        var line = new HubLine();
+        await page.RouteWebSocketAsync(url => url.Contains("/hubs/conversations", StringComparison.Ordinal), ws =>
+        {
+            var server = ws.ConnectToServer();
+            line.Server = server;
+            ws.OnMessage(frame => server.Send(frame.Text ?? ""));
+            server.OnMessage(frame =>
+            {
+                if (line.Swallowing && (frame.Text ?? "").Contains("\"target\":\"message\"", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref line.Swallowed);
+                    return;
+                }
+
+                ws.Send(frame.Text ?? "");
+            });
+        });
+        await page.GotoAsync(site.BaseUrl + "/shop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
+        await page.Locator("#tp-message").FillAsync("Hello?");
+        await page.Locator("#tp-message").PressAsync("Enter");
+        var widget = page.Locator("#touchpoint-chat");
+        await Expect(widget.Locator(".msg.customer:not(.pending)")).ToHaveTextAsync("Hello?");
+        var id = await workspace.QueryAsync(db => db.Conversations.Where(c => c.InboxId == inbox.Id).Select(c => c.Id).SingleAsync());
+        await using var agent = await HubTestClient.AgentAsync(app.BaseUrl, workspace.Owner.Email!);
+
+        // The pushes of five replies are lost on the way (as on a flaky mobile network)...
+        line.Swallowing = true;
+        var replies = Enumerable.Range(1, 5).Select(i => $"Reply {i}").ToList();
+        foreach (var reply in replies)
+        {
+            await agent.InvokeAsync("Send", id, reply, reply);
+        }
+
+        await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref line.Swallowed) >= replies.Count), "the five pushes swallowed");
+        await Expect(widget.Locator(".msg.agent")).ToHaveCountAsync(0);
+
+        // ...then the connection drops; the widget reconnects by itself and asks for what it missed.
+        line.Swallowing = false;
+        await line.Server!.CloseAsync();
+
+        await Expect(widget.Locator(".msg.agent")).ToHaveTextAsync(replies.ToArray());
+    }
+
+    /// <summary>The state of the routed hub connection, shared with Playwright's callbacks.</summary>
+    private sealed class HubLine
+    {
+        public volatile bool Swallowing;
+        public int Swallowed;
+        public IWebSocketRoute? Server;
     }
 
     [ChromiumTheory, OnSqlite, OnPostgres]

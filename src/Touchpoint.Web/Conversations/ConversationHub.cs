@@ -36,7 +36,7 @@ internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceS
         {
             var conversation = Guid.TryParse(query["conversation"], out var id)
                 ? await db.Conversations.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == id)
-                    .Select(c => new { c.WorkspaceId, c.VisitorTokenHash }).FirstOrDefaultAsync(Context.ConnectionAborted)
+                    .Select(c => new { c.WorkspaceId, c.VisitorTokenHash, c.AgentReadSeq }).FirstOrDefaultAsync(Context.ConnectionAborted)
                 : null;
             if (conversation is null || !VisitorTokens.Matches(query["visitor"], conversation.VisitorTokenHash))
             {
@@ -45,6 +45,12 @@ internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceS
 
             HubCaller.Visitor(conversation.WorkspaceId, id).Keep(Context.Items);
             await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(id), Context.ConnectionAborted);
+            if (conversation.AgentReadSeq > 0)
+            {
+                // A reloaded widget shows "Seen" again without waiting for the agent's next read.
+                await Clients.Caller.SendAsync("read", new ReadNotice(id, "agent", conversation.AgentReadSeq), Context.ConnectionAborted);
+            }
+
             return;
         }
 

@@ -65,6 +65,20 @@ public sealed class ConversationHubTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Connect_AgentCookieFromAnotherSite_IsRefused(DatabaseProvider provider)
+    {
+        var (workspace, _, chat) = await ChatAsync(provider);
+        var cookie = await HubTestClient.SignInCookieAsync(workspace.App, workspace.Owner.Email!, TestWorkspace.Password);
+
+        // A page on another site opening a WebSocket would ride the agent's cookie: browsers apply no CORS to WebSockets.
+        await using var hijack = await HubTestClient.ConnectAsync(workspace.App, "", cookie, origin: "https://evil.example");
+        await using var own = await HubTestClient.ConnectAsync(workspace.App, "", cookie, origin: "http://localhost");
+
+        Assert.Contains("Sign in as a member", await hijack.Closed, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Array, (await own.InvokeAsync("Since", chat.ConversationId, 0)).ValueKind);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Agent_OfAnotherWorkspace_CannotReadOrWrite(DatabaseProvider provider)
     {
         var (workspace, _, chat) = await ChatAsync(provider);
@@ -218,6 +232,8 @@ public sealed class ConversationHubTests(AppFixture fixture)
         var backwards = await agent.InvokeAsync("Read", chat.ConversationId, 1);
         var beyond = await agent.InvokeAsync("Read", chat.ConversationId, 99);
         var changed = await agent.NextAsync("conversation", c => c.GetProperty("agentReadSeq").GetInt64() == 2);
+        await using var reloaded = await HubTestClient.VisitorAsync(workspace.App, chat.ConversationId, chat.VisitorToken);
+        var remembered = await reloaded.NextAsync("read");
 
         Assert.Equal("customer", typing.GetProperty("author").GetString());
         Assert.Empty(visitor.Received("typing"));
@@ -226,6 +242,7 @@ public sealed class ConversationHubTests(AppFixture fixture)
         Assert.Equal(2, backwards.GetInt64());
         Assert.Equal(2, beyond.GetInt64());
         Assert.Equal(chat.ConversationId, changed.GetProperty("id").GetGuid());
+        Assert.Equal(2, remembered.GetProperty("seq").GetInt64());
     }
 
     [Theory, OnSqlite, OnPostgres]

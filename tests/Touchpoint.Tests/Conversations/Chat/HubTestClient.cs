@@ -43,13 +43,21 @@ public sealed class HubTestClient : IAsyncDisposable
     public static async Task<HubTestClient> AgentAsync(TouchpointFactory app, string email, string password = TestWorkspace.Password) =>
         await ConnectAsync(app, "", await SignInCookieAsync(app, email, password));
 
-    public static async Task<HubTestClient> ConnectAsync(TouchpointFactory app, string query, string? cookie)
+    public static async Task<HubTestClient> ConnectAsync(TouchpointFactory app, string query, string? cookie, string? origin = null)
     {
         var ws = app.Server.CreateWebSocketClient();
-        if (cookie is not null)
+        ws.ConfigureRequest = request =>
         {
-            ws.ConfigureRequest = request => request.Headers.Cookie = cookie;
-        }
+            if (cookie is not null)
+            {
+                request.Headers.Cookie = cookie;
+            }
+
+            if (origin is not null)
+            {
+                request.Headers.Origin = origin;
+            }
+        };
 
         return await HandshakeAsync(await ws.ConnectAsync(new Uri($"ws://localhost{Path}{query}"), CancellationToken.None));
     }
