@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Conversations.AfterChat;
 using Touchpoint.Core.Data;
 
 namespace Touchpoint.Core.Conversations;
@@ -14,7 +15,7 @@ namespace Touchpoint.Core.Conversations;
 public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed feed, TimeProvider clock)
 {
     public sealed record NewMessage(MessageAuthor Author, string Body, Guid? AuthorUserId = null, bool Private = false,
-        string? ClientId = null, string? EmailMessageId = null);
+        string? ClientId = null, string? EmailMessageId = null, IReadOnlyList<Guid>? AttachmentIds = null);
 
     /// <summary>Stores the message (or returns the one already stored with the same client id) and tells listeners.</summary>
     public async Task<ConversationMessage> AppendAsync(Guid conversationId, NewMessage message, CancellationToken ct = default)
@@ -52,6 +53,7 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
             await KeepTimesAsync(conversation, entity, now, ct);
             db.ConversationMessages.Add(entity);
             await db.SaveChangesAsync(ct);
+            await AttachAsync(conversationId, entity.Id, message.AttachmentIds, ct);
             await transaction.CommitAsync(ct);
             return entity;
         });
@@ -108,6 +110,23 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
                 UserId = agent,
                 JoinedAt = now,
             });
+        }
+    }
+
+    /// <summary>Links uploads to the message in its transaction: each must be this conversation's and not yet sent.</summary>
+    private async Task AttachAsync(Guid conversationId, long messageId, IReadOnlyList<Guid>? attachmentIds, CancellationToken ct)
+    {
+        if (attachmentIds is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var ids = attachmentIds.Distinct().ToList();
+        var linked = await db.MessageAttachments.Where(a => ids.Contains(a.Id) && a.ConversationId == conversationId && a.MessageId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId), ct);
+        if (linked != ids.Count)
+        {
+            throw new AttachmentNotSendableException();
         }
     }
 

@@ -1,4 +1,6 @@
 using Touchpoint.Core.Conversations;
+using Touchpoint.Web.Conversations.AfterChat;
+using Touchpoint.Web.Conversations.Attachments;
 
 namespace Touchpoint.Web.Conversations;
 
@@ -10,11 +12,14 @@ internal static class ConversationsModule
         services.AddSignalR();
         services.AddSingleton<IConversationFeed, SignalRConversationFeed>();
         services.AddScoped<ConversationLog>();
+        services.AddAfterChat();
         return services;
     }
 
     public static void MapConversations(this IEndpointRouteBuilder app)
     {
         app.MapHub<ConversationHub>(ConversationHub.Path);
+        app.MapAfterChat();
+        app.MapChatAttachments();
     }
 }

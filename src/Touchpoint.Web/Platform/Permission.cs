@@ -23,9 +23,12 @@ internal sealed record Permission(string Name, WorkspaceRole[] Roles, string Sco
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst], ApiScopes.Write);
     public static readonly Permission ManageCustomers = new("customers.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst, WorkspaceRole.Manager], ApiScopes.Write);
+    /// <summary>Work on conversations: reply, resolve, send files (agents and those above them).</summary>
+    public static readonly Permission HandleConversations = new("conversations.handle",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Manager, WorkspaceRole.Agent], ApiScopes.Write);
     public static readonly Permission ManageWorkspace = new("workspace.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Admin);
 
     public static readonly IReadOnlyList<Permission> All =
-        [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageCustomers, ManageWorkspace];
+        [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageCustomers, ManageWorkspace, HandleConversations];
 }
