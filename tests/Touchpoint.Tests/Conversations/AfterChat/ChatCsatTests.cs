@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Conversations.AfterChat;
+using Touchpoint.Core.Data;
 using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Surveys;
-using Touchpoint.Core.Data;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.Conversations.AfterChat;
