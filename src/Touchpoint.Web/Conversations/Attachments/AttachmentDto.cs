@@ -2,10 +2,13 @@ using Touchpoint.Core.Conversations;
 
 namespace Touchpoint.Web.Conversations.Attachments;
 
-/// <summary>An uploaded file as the API and the widget show it; <c>url</c> is where the caller downloads it.</summary>
-internal sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Url)
+/// <summary>
+/// An uploaded file as the API and the widget show it; <c>url</c> is where the caller downloads it and
+/// <c>messageId</c> the message it was sent with (null until sent).
+/// </summary>
+internal sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Url, long? MessageId)
 {
-    public static AttachmentDto From(MessageAttachment a, string url) => new(a.Id, a.FileName, a.ContentType, a.Size, url);
+    public static AttachmentDto From(MessageAttachment a, string url) => new(a.Id, a.FileName, a.ContentType, a.Size, url, a.MessageId);
 
     /// <summary>The members' download (<c>GET /api/v1/attachments/{id}</c>).</summary>
     public static string MemberUrl(Guid id) => $"/api/v1/attachments/{id}";

@@ -26,6 +26,10 @@ internal static class ChatAttachmentsApi
         app.MapPost("/chat/{widgetKey}/conversations/{id:guid}/attachments", VisitorUploadAsync).RequireCors(AfterChatApi.WidgetCors)
             .RequireRateLimiting(RateLimits.Public).WithMetadata(new PublicEndpointAttribute(), new RequestSizeLimitAttribute(MaxUploadBody))
             .DisableAntiforgery().WithTags("Chat widget");
+        app.MapGet("/api/v1/conversations/{id:guid}/attachments", MemberListAsync).RequireAuthorization(Permission.ViewFeedback.Name)
+            .WithTags("Conversations");
+        app.MapGet("/chat/{widgetKey}/conversations/{id:guid}/attachments", VisitorListAsync).RequireCors(AfterChatApi.WidgetCors)
+            .RequireRateLimiting(RateLimits.Public).WithMetadata(new PublicEndpointAttribute()).WithTags("Chat widget");
         app.MapGet("/chat/{widgetKey}/attachments/{id:guid}", VisitorDownloadAsync).RequireCors(AfterChatApi.WidgetCors)
             .RequireRateLimiting(RateLimits.Public).WithMetadata(new PublicEndpointAttribute()).WithTags("Chat widget");
     }
@@ -79,6 +83,48 @@ internal static class ChatAttachmentsApi
             _ => Problems.Invalid(result.Errors),
         };
     }
+
+    /// <summary>Every file of the conversation, notes' files included, for agents.</summary>
+    private static async Task<Results<Ok<List<AttachmentDto>>, ProblemHttpResult>> MemberListAsync(Guid id, TouchpointDbContext db,
+        CancellationToken ct)
+    {
+        if (!await db.Conversations.AnyAsync(c => c.Id == id, ct))
+        {
+            return Problems.NotFound("Conversation");
+        }
+
+        var files = await ListAsync(db.MessageAttachments.Where(a => a.ConversationId == id), ct);
+        return TypedResults.Ok(files.Select(a => AttachmentDto.From(a, AttachmentDto.MemberUrl(a.Id))).ToList());
+    }
+
+    /// <summary>The files sent with the conversation's public messages: what the widget shows beside each message.</summary>
+    private static async Task<Results<Ok<List<AttachmentDto>>, ProblemHttpResult>> VisitorListAsync(string widgetKey, Guid id,
+        [FromHeader(Name = VisitorAccess.TokenHeader)] string? visitorToken, TouchpointDbContext db, WorkspaceScope scope, CancellationToken ct)
+    {
+        if (await VisitorAccess.FindAsync(db, scope, widgetKey, id, visitorToken, ct) is null)
+        {
+            return VisitorAccess.NotFound();
+        }
+
+        var files = await ListAsync(db.MessageAttachments.Where(a => a.ConversationId == id && a.MessageId != null
+            && db.ConversationMessages.Any(m => m.Id == a.MessageId && !m.Private)), ct);
+        return TypedResults.Ok(files.Select(a => AttachmentDto.From(a, AttachmentDto.VisitorUrl(widgetKey, a.Id, visitorToken!))).ToList());
+    }
+
+    /// <summary>File details without their bytes, oldest first.</summary>
+    private static Task<List<MessageAttachment>> ListAsync(IQueryable<MessageAttachment> query, CancellationToken ct) =>
+        query.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => new MessageAttachment
+        {
+            Id = a.Id,
+            WorkspaceId = a.WorkspaceId,
+            ConversationId = a.ConversationId,
+            MessageId = a.MessageId,
+            FileName = a.FileName,
+            ContentType = a.ContentType,
+            Size = a.Size,
+            Content = Array.Empty<byte>(),
+            CreatedAt = a.CreatedAt,
+        }).Take(500).ToListAsync(ct);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> VisitorDownloadAsync(string widgetKey, Guid id, string? visitor,
         HttpContext http, TouchpointDbContext db, WorkspaceScope scope, CancellationToken ct)

@@ -71,8 +71,14 @@ public sealed class ChatAttachmentTests(AppFixture fixture)
         using var note = await anonymous.GetAsync($"/chat/{chat.WidgetKey}/attachments/{noteFile}?visitor={Uri.EscapeDataString(chat.VisitorToken)}");
         using var stranger = await anonymous.GetAsync($"/chat/{chat.WidgetKey}/attachments/{publicFile}?visitor={Uri.EscapeDataString(other.VisitorToken)}");
 
+        using var visitor = chat.Visitor();
+        var visitorList = await visitor.GetJsonAsync($"{chat.Widget}/attachments");
+        var agentList = await agentClient.GetJsonAsync($"/api/v1/conversations/{chat.ConversationId}/attachments");
+
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.StartsWith("/api/v1/attachments/", publicUrl, StringComparison.Ordinal);
+        Assert.Equal([publicFile], visitorList.EnumerateArray().Select(a => a.GetGuid("id")));
+        Assert.Equal([publicFile, noteFile], agentList.EnumerateArray().Select(a => a.GetGuid("id")));
         await Problem.AssertAsync(note, HttpStatusCode.NotFound);
         await Problem.AssertAsync(stranger, HttpStatusCode.NotFound);
     }
