@@ -15,14 +15,21 @@ public sealed class ResolutionFollowUp(TouchpointDbContext db, ConversationLog l
 {
     public const string CsatQuestion = "How would you rate this conversation? (1-5)";
 
+    public enum Outcome
+    {
+        Resolved,
+        NotFound,
+        /// <summary>Someone else changed the conversation meanwhile; nothing was changed.</summary>
+        Conflict,
+    }
+
     /// <summary>Marks the conversation resolved now (times, version), tells agents, then runs <see cref="OnResolvedAsync"/>.</summary>
-    /// <returns>False when there is no such conversation in the workspace.</returns>
-    public async Task<bool> ResolveAsync(Guid conversationId, CancellationToken ct = default)
+    public async Task<Outcome> ResolveAsync(Guid conversationId, CancellationToken ct = default)
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is null)
         {
-            return false;
+            return Outcome.NotFound;
         }
 
         if (conversation.Status != ConversationStatus.Resolved)
@@ -33,19 +40,34 @@ public sealed class ResolutionFollowUp(TouchpointDbContext db, ConversationLog l
             conversation.ResolvedAt = now;
             conversation.ResolutionSeconds = (int)Math.Max(0, Math.Round((now - conversation.CreatedAt).TotalSeconds));
             conversation.Version = Guid.NewGuid();
-            await db.SaveChangesAsync(ct);
-            // The log reads the conversation afresh; a tracked copy would hide its new sequence numbers.
-            db.Entry(conversation).State = EntityState.Detached;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.Entry(conversation).State = EntityState.Detached;
+                return Outcome.Conflict;
+            }
+
             feed.ConversationChanged(conversation);
             await OnResolvedAsync(conversationId, ct);
         }
 
-        return true;
+        return Outcome.Resolved;
     }
 
     /// <summary>Runs after a conversation became resolved (whoever resolved it). Safe to call twice for one resolution.</summary>
     public async Task OnResolvedAsync(Guid conversationId, CancellationToken ct)
     {
+        // The log reads the conversation afresh to number the message; a saved copy the caller still
+        // tracks would hand it a stale sequence number.
+        foreach (var entry in db.ChangeTracker.Entries<Conversation>().Where(e => e.Entity.Id == conversationId
+                     && e.State == EntityState.Unchanged).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
         var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is not { Status: ConversationStatus.Resolved, ResolvedAt: { } resolvedAt })
         {

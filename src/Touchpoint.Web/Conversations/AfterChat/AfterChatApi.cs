@@ -42,7 +42,13 @@ internal static class AfterChatApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ResolveAsync(Guid id, ResolutionFollowUp resolution, CancellationToken ct) =>
-        await resolution.ResolveAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound("Conversation");
+        await resolution.ResolveAsync(id, ct) switch
+        {
+            ResolutionFollowUp.Outcome.Resolved => TypedResults.NoContent(),
+            ResolutionFollowUp.Outcome.NotFound => Problems.NotFound("Conversation"),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else",
+                detail: "Another agent changed this conversation at the same time. Reload it and try again."),
+        };
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CsatAsync(string widgetKey, Guid id,
         [FromHeader(Name = VisitorAccess.TokenHeader)] string? visitorToken, CsatRequest? body, TouchpointDbContext db, WorkspaceScope scope,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Conversations.AfterChat;
 using Touchpoint.Core.Data;
@@ -31,6 +32,31 @@ public sealed class ChatCsatTests(AppFixture fixture)
         Assert.Equal(ConversationStatus.Resolved, stored.Status);
         Assert.NotNull(stored.ResolvedAt);
         Assert.NotNull(stored.ResolutionSeconds);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task OnResolved_CalledByAnotherFeatureThatStillTracksTheConversation_AsksWithTheNextNumber(DatabaseProvider provider)
+    {
+        var chat = await ChatData.CreateAsync(await TestWorkspace.CreateAsync(fixture.App(provider)));
+        var agent = await chat.AgentAsync();
+        await chat.AppendAsync(MessageAuthor.Customer, "Hi");
+        await chat.AppendAsync(MessageAuthor.Agent, "Hello", agent.Id);
+
+        // As the inbox's status change does: load, set resolved, save, then hand over.
+        await chat.Workspace.InWorkspaceAsync(async services =>
+        {
+            var db = services.GetRequiredService<TouchpointDbContext>();
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == chat.ConversationId);
+            conversation.Status = ConversationStatus.Resolved;
+            conversation.ResolvedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+            await services.GetRequiredService<ResolutionFollowUp>().OnResolvedAsync(chat.ConversationId, CancellationToken.None);
+        });
+
+        var prompt = await chat.Workspace.QueryAsync(db => db.ConversationMessages.SingleAsync(m => m.ConversationId == chat.ConversationId
+            && m.Author == MessageAuthor.System));
+        Assert.Equal(3, prompt.Seq);
+        Assert.Equal(ResolutionFollowUp.CsatQuestion, prompt.Body);
     }
 
     [Theory, OnSqlite, OnPostgres]
