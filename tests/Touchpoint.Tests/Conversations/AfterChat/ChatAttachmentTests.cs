@@ -106,7 +106,7 @@ public sealed class ChatAttachmentTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task Send_AnotherConversationsOrSentFile_StoresNothing(DatabaseProvider provider)
+    public async Task Send_AnotherConversationsFile_StoresNothing(DatabaseProvider provider)
     {
         var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
         var chat = await ChatData.CreateAsync(workspace);

@@ -6,6 +6,7 @@ using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Conversations.AfterChat;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Journeys;
+using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Tests.Infrastructure;
 
@@ -57,6 +58,25 @@ public sealed class ChatCsatTests(AppFixture fixture)
             && m.Author == MessageAuthor.System));
         Assert.Equal(3, prompt.Seq);
         Assert.Equal(ResolutionFollowUp.CsatQuestion, prompt.Body);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Resolve_ReadOnlyKeyOrUnknownConversation_RefusedAndNothingChanges(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        var chat = await ChatData.CreateAsync(workspace);
+        var reader = await workspace.CreateKeyAsync(ApiKeyKind.Rest, ApiScopes.Read);
+        using var readOnly = workspace.ClientWithKey(reader.PlainKey);
+        using var owner = workspace.Client();
+        var other = await ChatData.CreateAsync(await TestWorkspace.CreateAsync(fixture.App(provider)));
+
+        using var forbidden = await readOnly.PostAsync($"/api/v1/conversations/{chat.ConversationId}/resolve", null);
+        using var foreign = await owner.PostAsync($"/api/v1/conversations/{other.ConversationId}/resolve", null);
+
+        await Problem.AssertAsync(forbidden, HttpStatusCode.Forbidden);
+        await Problem.AssertAsync(foreign, HttpStatusCode.NotFound);
+        Assert.Equal(ConversationStatus.Open, await workspace.QueryAsync(db => db.Conversations.Where(c => c.Id == chat.ConversationId)
+            .Select(c => c.Status).SingleAsync()));
     }
 
     [Theory, OnSqlite, OnPostgres]
