@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Conversations.AfterChat;
 using Touchpoint.Core.Data;
 
 namespace Touchpoint.Core.Conversations;
@@ -14,7 +15,7 @@ namespace Touchpoint.Core.Conversations;
 public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed feed, TimeProvider clock)
 {
     public sealed record NewMessage(MessageAuthor Author, string Body, Guid? AuthorUserId = null, bool Private = false,
-        string? ClientId = null, string? EmailMessageId = null);
+        string? ClientId = null, string? EmailMessageId = null, IReadOnlyList<Guid>? AttachmentIds = null);
 
     /// <summary>Stores the message (or returns the one already stored with the same client id) and tells listeners.</summary>
     public async Task<ConversationMessage> AppendAsync(Guid conversationId, NewMessage message, CancellationToken ct = default)
@@ -35,7 +36,7 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
             // until the commit, so no other message can take the same number.
             await db.Conversations.Where(c => c.Id == conversationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, c => c.LastSeq + 1).SetProperty(c => c.LastMessageAt, now), ct);
-            var conversation = await db.Conversations.FirstAsync(c => c.Id == conversationId, ct);
+            var conversation = await CurrentAsync(conversationId, ct);
             var entity = new ConversationMessage
             {
                 WorkspaceId = conversation.WorkspaceId,
@@ -52,12 +53,28 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
             await KeepTimesAsync(conversation, entity, now, ct);
             db.ConversationMessages.Add(entity);
             await db.SaveChangesAsync(ct);
+            await AttachAsync(conversationId, entity.Id, message.AttachmentIds, ct);
             await transaction.CommitAsync(ct);
             return entity;
         });
 
         feed.MessageAdded(stored);
         return stored;
+    }
+
+    /// <summary>
+    /// The conversation as the number update left it. A copy the caller's context already tracks is
+    /// reloaded: read as is, it would hand out its old number (save your own changes first).
+    /// </summary>
+    private async Task<Conversation> CurrentAsync(Guid conversationId, CancellationToken ct)
+    {
+        if (db.ChangeTracker.Entries<Conversation>().FirstOrDefault(e => e.Entity.Id == conversationId) is { } tracked)
+        {
+            await tracked.ReloadAsync(ct);
+            return tracked.Entity;
+        }
+
+        return await db.Conversations.FirstAsync(c => c.Id == conversationId, ct);
     }
 
     /// <summary>Response times, reopening and "agents involved", set in the message's transaction.</summary>
@@ -108,6 +125,23 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
                 UserId = agent,
                 JoinedAt = now,
             });
+        }
+    }
+
+    /// <summary>Links uploads to the message in its transaction: each must be this conversation's and not yet sent.</summary>
+    private async Task AttachAsync(Guid conversationId, long messageId, IReadOnlyList<Guid>? attachmentIds, CancellationToken ct)
+    {
+        if (attachmentIds is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var ids = attachmentIds.Distinct().ToList();
+        var linked = await db.MessageAttachments.Where(a => ids.Contains(a.Id) && a.ConversationId == conversationId && a.MessageId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId), ct);
+        if (linked != ids.Count)
+        {
+            throw new AttachmentNotSendableException();
         }
     }
 

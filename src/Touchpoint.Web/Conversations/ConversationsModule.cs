@@ -1,5 +1,7 @@
 using Touchpoint.Core.Conversations;
 using Touchpoint.Web.Conversations.Chat;
+using Touchpoint.Web.Conversations.AfterChat;
+using Touchpoint.Web.Conversations.Attachments;
 
 namespace Touchpoint.Web.Conversations;
 
@@ -13,6 +15,7 @@ internal static class ConversationsModule
         services.AddScoped<ConversationLog>();
         services.AddChat();
         services.AddAgentInbox();
+        services.AddAfterChat();
         return services;
     }
 
@@ -21,5 +24,7 @@ internal static class ConversationsModule
         app.MapHub<ConversationHub>(ConversationHub.Path);
         app.MapChat();
         app.MapAgentInbox();
+        app.MapAfterChat();
+        app.MapChatAttachments();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Conversations.AfterChat;
 using Touchpoint.Core.Data;
 
 namespace Touchpoint.Core.Conversations;
@@ -8,7 +9,8 @@ namespace Touchpoint.Core.Conversations;
 /// conversation. Each committed change leaves a system message in the thread ("Resolved by Ana",
 /// "Ana assigned this to Ben") so the history is visible, and is pushed to agents' inbox pages.
 /// </summary>
-public sealed class ConversationChanges(TouchpointDbContext db, ConversationLog log, IConversationFeed feed, TimeProvider clock)
+public sealed class ConversationChanges(TouchpointDbContext db, ConversationLog log, IConversationFeed feed, ResolutionFollowUp followUp,
+    TimeProvider clock)
 {
     /// <summary>What to change; a field left null (or a Set flag left false) stays as it is.</summary>
     public sealed record Change(ConversationStatus? Status = null, Priority? Priority = null, DateTime? SnoozedUntil = null,
@@ -121,6 +123,12 @@ public sealed class ConversationChanges(TouchpointDbContext db, ConversationLog 
 
         var saved = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, ct);
         feed.ConversationChanged(saved);
+        if (saved.Status == ConversationStatus.Resolved && oldStatus != ConversationStatus.Resolved)
+        {
+            // The rating question in the chat and the follow-up survey, whoever resolved it.
+            await followUp.OnResolvedAsync(saved.Id, ct);
+        }
+
         return new Result(Outcome.Applied, saved);
     }
 
