@@ -1,4 +1,5 @@
 using Touchpoint.Core.Conversations;
+using Touchpoint.Web.Conversations.Email;
 
 namespace Touchpoint.Web.Conversations;
 
@@ -8,7 +9,9 @@ internal static class ConversationsModule
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddSignalR();
-        services.AddSingleton<IConversationFeed, SignalRConversationFeed>();
+        services.AddSingleton<SignalRConversationFeed>();
+        services.AddSingleton<IConversationFeed, CompositeConversationFeed>();
+        services.AddEmailChannel();
         services.AddScoped<ConversationLog>();
         return services;
     }
@@ -16,5 +19,6 @@ internal static class ConversationsModule
     public static void MapConversations(this IEndpointRouteBuilder app)
     {
         app.MapHub<ConversationHub>(ConversationHub.Path);
+        app.MapEmailChannel();
     }
 }

@@ -23,9 +23,11 @@ internal sealed record Permission(string Name, WorkspaceRole[] Roles, string Sco
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst], ApiScopes.Write);
     public static readonly Permission ManageCustomers = new("customers.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst, WorkspaceRole.Manager], ApiScopes.Write);
+    /// <summary>Deliver inbound email to the email channel: a mail server's or mail provider's key (write scope).</summary>
+    public static readonly Permission ReceiveEmail = new("channels.email.inbound", [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Write);
     public static readonly Permission ManageWorkspace = new("workspace.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Admin);
 
     public static readonly IReadOnlyList<Permission> All =
-        [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageCustomers, ManageWorkspace];
+        [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageCustomers, ManageWorkspace, ReceiveEmail];
 }
