@@ -63,12 +63,39 @@ public sealed class ConversationMailer(TouchpointDbContext db, Outbox outbox, IO
             headers["References"] = string.Join(' ', thread.Select(m => $"<{m.EmailMessageId}>").Reverse());
         }
 
-        message.EmailMessageId = emailId;
-        outbox.Enqueue(new EmailMessage(to, Subject(conversation, inbox), message.Body, Headers: headers), conversation.WorkspaceId,
-            conversation.CustomerId);
-        // One SaveChanges, one transaction: the message's Message-ID and the outbox row exist together or not at all.
-        await db.SaveChangesAsync(ct);
-        return true;
+        // One transaction: the message's Message-ID and the outbox row exist together or not at all, and
+        // the conditional update lets only one sender (the live path or the catch-up sweep) claim the message.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await db.ConversationMessages.Where(m => m.Id == messageId && m.EmailMessageId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.EmailMessageId, emailId), ct);
+            if (claimed == 0)
+            {
+                return false;
+            }
+
+            outbox.Enqueue(new EmailMessage(to, Subject(conversation, inbox), message.Body, Headers: headers), conversation.WorkspaceId,
+                conversation.CustomerId);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Public agent replies in email conversations that were never queued (the process stopped between
+    /// the message's commit and its email), older than <paramref name="olderThan"/> so the live path
+    /// has had its turn. Across workspaces: the catch-up runs outside any request.
+    /// </summary>
+    public async Task<List<(long Id, Guid WorkspaceId)>> UnsentAsync(DateTime olderThan, int take, CancellationToken ct = default)
+    {
+        var rows = await db.ConversationMessages.IgnoreQueryFilters()
+            .Where(m => m.Author == MessageAuthor.Agent && !m.Private && m.EmailMessageId == null && m.CreatedAt < olderThan
+                && db.Conversations.IgnoreQueryFilters().Any(c => c.Id == m.ConversationId && c.Channel == Channel.Email && c.ContactEmail != null))
+            .OrderBy(m => m.Id).Take(take).Select(m => new { m.Id, m.WorkspaceId }).ToListAsync(ct);
+        return rows.ConvertAll(r => (r.Id, r.WorkspaceId));
     }
 
     private static string Subject(Conversation conversation, Inbox inbox)

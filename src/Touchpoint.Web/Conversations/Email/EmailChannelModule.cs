@@ -9,6 +9,8 @@ internal static class EmailChannelModule
     {
         services.AddScoped<InboundEmail>();
         services.AddScoped<ConversationMailer>();
+        services.AddSingleton<UnsentRepliesSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnsentRepliesSweep>());
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Conversations;
+using Touchpoint.Core.Conversations.Email;
 using Touchpoint.Core.Data;
 using Touchpoint.Tests.Infrastructure;
 using static Touchpoint.Tests.Conversations.Email.EmailChannelData;
@@ -78,5 +79,40 @@ public sealed class EmailReplyTests(EmailFixture fixture) : IClassFixture<EmailF
         var queued = await workspace.QueryAsync(db => db.Outbox.Where(o => o.WorkspaceId == workspace.Id).Select(o => o.TextBody).ToListAsync());
         Assert.Equal(["Public reply"], queued);
         Assert.NotNull(await workspace.QueryAsync(db => db.ConversationMessages.Where(m => m.Id == mailed.Id).Select(m => m.EmailMessageId).SingleAsync()));
+    }
+
+    [SmtpTheory, OnSqlite, OnPostgres]
+    public async Task Sweep_ReplyCommittedButNeverQueued_IsQueuedOnce(DatabaseProvider provider)
+    {
+        var (app, sink) = await fixture.StartAsync(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        await CreateInboxAsync(workspace, "help@northwind.example");
+        using var client = workspace.Client();
+        var customer = $"late-{Guid.NewGuid():N}@customer.example";
+        var opened = await (await DeliverAsync(client, Mail($"Late <{customer}>", "help@northwind.example", "Late", "Hello?")))
+            .ExpectAsync(HttpStatusCode.Created);
+        var conversationId = opened.GetProperty("conversationId").GetGuid();
+        // As if the process stopped right after the reply's commit: stored, but never handed to the mailer.
+        await workspace.QueryAsync(async db =>
+        {
+            db.ConversationMessages.Add(new ConversationMessage
+            {
+                ConversationId = conversationId,
+                Seq = 2,
+                Author = MessageAuthor.Agent,
+                AuthorUserId = workspace.Owner.Id,
+                Body = "Sorry for the wait.",
+                CreatedAt = DateTime.UtcNow.AddMinutes(-5),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var sweep = app.Services.GetRequiredService<UnsentRepliesSweep>();
+
+        await sweep.SweepAsync();
+        await sweep.SweepAsync();
+        var mail = await sink.WaitForMessageToAsync(customer);
+
+        Assert.Equal("Re: Late", mail.Subject);
+        Assert.Equal(1, await workspace.QueryAsync(db => db.Outbox.CountAsync(o => o.WorkspaceId == workspace.Id)));
     }
 }
