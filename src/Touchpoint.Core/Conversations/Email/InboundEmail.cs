@@ -43,8 +43,7 @@ public sealed class InboundEmail(TouchpointDbContext db, ConversationLog log, Ti
             emailId = emailId[..998];
         }
 
-        if (await db.ConversationMessages.AsNoTracking().Where(m => m.EmailMessageId == emailId)
-                .Select(m => new { m.ConversationId, m.Id }).FirstOrDefaultAsync(ct) is { } seen)
+        if (await StoredAsync(emailId, ct) is { } seen)
         {
             return new Result(Outcome.Duplicate, seen.ConversationId, seen.Id);
         }
@@ -59,16 +58,35 @@ public sealed class InboundEmail(TouchpointDbContext db, ConversationLog log, Ti
                 return new Result(Outcome.NoInbox);
             }
 
-            conversation = await OpenAsync(inbox, message, from, ct);
-            created = true;
+            (conversation, created) = await OpenAsync(inbox, message, from, emailId, ct);
+            if (!created && await StoredAsync(emailId, ct) is { } raced)
+            {
+                return new Result(Outcome.Duplicate, raced.ConversationId, raced.Id);
+            }
         }
 
         var dropped = new List<string>();
         var (body, author, isPrivate) = Body(message, from, dropped);
         // The log numbers messages from the conversation row it reads; a copy tracked here would be stale.
         db.ChangeTracker.Clear();
-        var stored = await log.AppendAsync(conversation.Id, new ConversationLog.NewMessage(author, body, Private: isPrivate,
-            ClientId: "email:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(emailId)))[..40], EmailMessageId: emailId), ct);
+        ConversationMessage stored;
+        try
+        {
+            stored = await log.AppendAsync(conversation.Id, new ConversationLog.NewMessage(author, body, Private: isPrivate,
+                ClientId: "email:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(emailId)))[..40], EmailMessageId: emailId), ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same message delivered twice at once: the other delivery stored it (the unique client id decided).
+            var raced = await StoredAsync(emailId, ct);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return new Result(Outcome.Duplicate, raced.ConversationId, raced.Id);
+        }
+
         var kept = await KeepAttachmentsAsync(conversation, stored, message, dropped, ct);
         if (dropped.Count > 0)
         {
@@ -78,6 +96,12 @@ public sealed class InboundEmail(TouchpointDbContext db, ConversationLog log, Ti
         }
 
         return new Result(Outcome.Stored, conversation.Id, stored.Id, created, kept, dropped);
+    }
+
+    private async Task<ConversationMessage?> StoredAsync(string emailId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.ConversationMessages.AsNoTracking().Where(m => m.EmailMessageId == emailId).OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The conversation this mail answers, by reply token first, then by the message ids it refers to.</summary>
@@ -123,26 +147,50 @@ public sealed class InboundEmail(TouchpointDbContext db, ConversationLog log, Ti
             ?? inboxes.FirstOrDefault();
     }
 
-    private async Task<Conversation> OpenAsync(Inbox inbox, MimeMessage message, MailboxAddress from, CancellationToken ct)
+    /// <summary>
+    /// A new conversation whose reply token is derived from the first message's id, so the same message
+    /// delivered twice at once (to any node) opens one conversation: the unique token decides, and the
+    /// loser carries on in the winner's conversation. The token reveals nothing the Message-ID does not:
+    /// whoever knows that id can already thread by In-Reply-To.
+    /// </summary>
+    private async Task<(Conversation Conversation, bool Created)> OpenAsync(Inbox inbox, MimeMessage message, MailboxAddress from, string emailId,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var customer = await CustomerForAsync(from, now, ct);
+        var token = ReplyAddress.TokenFor($"{inbox.WorkspaceId:N}:{emailId}");
         var conversation = new Conversation
         {
             WorkspaceId = inbox.WorkspaceId,
             InboxId = inbox.Id,
-            CustomerId = customer.Id,
             Channel = Channel.Email,
             Subject = Cut(message.Subject.Length > 0 ? message.Subject : null, 500),
             ContactName = Cut(from.Name, 200),
             ContactEmail = Cut(from.Address, 320),
-            ReplyToken = ReplyAddress.NewToken(),
+            ReplyToken = token,
             CreatedAt = now,
             LastMessageAt = now,
         };
         db.Conversations.Add(conversation);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var winner = await db.Conversations.FirstOrDefaultAsync(c => c.ReplyToken == token, ct);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return (winner, false);
+        }
+
+        // The customer only after winning, so a race never makes two profiles for one sender.
+        conversation.CustomerId = (await CustomerForAsync(from, now, ct)).Id;
         await db.SaveChangesAsync(ct);
-        return conversation;
+        return (conversation, true);
     }
 
     /// <summary>The customer with this email address, or a new profile for them.</summary>

@@ -23,6 +23,20 @@ public static partial class ReplyAddress
         });
     }
 
+    /// <summary>A token derived from <paramref name="seed"/>: the same 20 lower-case letters and digits every time.</summary>
+    public static string TokenFor(string seed)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed));
+        return string.Create(20, hash, (span, bytes) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = alphabet[bytes[i] % alphabet.Length];
+            }
+        });
+    }
+
     /// <summary>support@example.com + token → support+token@example.com; null without a usable inbox address.</summary>
     public static string? For(string? inboxAddress, string token)
     {

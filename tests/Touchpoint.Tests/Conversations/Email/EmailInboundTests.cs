@@ -237,4 +237,51 @@ public sealed class EmailInboundTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/attachments/{fileId}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ownerClient.GetAsync($"/api/v1/attachments/{fileId}")).StatusCode);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Deliver_SameMessageFiveTimesAtOnce_StoresItOnce(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        await CreateInboxAsync(workspace, "support@northwind.example");
+        using var client = workspace.Client();
+        var raw = Fixtures.Bytes("outlook-reply.eml");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => DeliverAsync(client, raw)));
+
+        var answers = new List<(Guid, long)>();
+        foreach (var response in responses)
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"Got {(int)response.StatusCode}");
+            var json = await response.ExpectAsync(response.StatusCode);
+            answers.Add((json.GetProperty("conversationId").GetGuid(), json.GetProperty("messageId").GetInt64()));
+        }
+
+        Assert.Single(answers.Distinct());
+        Assert.Equal(1, await workspace.QueryAsync(db => db.Conversations.CountAsync()));
+        Assert.Equal(1, await workspace.QueryAsync(db => db.ConversationMessages.CountAsync()));
+        Assert.Equal(1, await workspace.QueryAsync(db => db.Customers.CountAsync()));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task DownloadAttachment_SignedInMember_GetsTheFileAsADownload(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        await CreateInboxAsync(workspace, "support@northwind.example");
+        using var client = workspace.Client();
+        await (await DeliverAsync(client, Fixtures.Bytes("apple-inline-image.eml"))).ExpectAsync(HttpStatusCode.Created);
+        var fileId = await workspace.QueryAsync(db => db.MessageAttachments.Select(a => a.Id).SingleAsync());
+        var agent = await workspace.AddMemberAsync(WorkspaceRole.Agent);
+        using var session = new PageSession(workspace.App);
+        await session.SignInAsync(agent.Email!, TestWorkspace.Password);
+        using var anonymous = new PageSession(workspace.App);
+
+        var (download, _) = await session.GetAsync($"/conversations/attachments/{fileId}");
+        var (refused, _) = await anonymous.GetAsync($"/conversations/attachments/{fileId}");
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
 }
+

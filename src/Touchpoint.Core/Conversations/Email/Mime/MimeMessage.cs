@@ -55,7 +55,7 @@ public sealed partial class MimeMessage
     /// <summary>An automatic reply (vacation notice, bounce-like auto-responder): stored, never answered.</summary>
     public bool IsAutoReply =>
         Headers["Auto-Submitted"] is { } auto && !auto.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase)
-        || Headers["Precedence"]?.Trim().ToLowerInvariant() is "bulk" or "auto_reply" or "junk" or "list"
+        || Headers["Precedence"]?.Trim().ToLowerInvariant() is "bulk" or "auto_reply" or "junk"
         || Headers["X-Autoreply"] is not null || Headers["X-Autorespond"] is not null;
 
     public static MimeMessage Parse(byte[] raw) => new(MimeEntity.Parse(Encoding.Latin1.GetString(raw)));
