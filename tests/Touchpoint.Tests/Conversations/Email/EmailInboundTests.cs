@@ -283,5 +283,22 @@ public sealed class EmailInboundTests(AppFixture fixture)
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Deliver_TextOverTheLimit_KeepsTheFirstPartAndSaysSo(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        await CreateInboxAsync(workspace, "support@northwind.example");
+        using var client = workspace.Client();
+        var text = string.Concat(Enumerable.Repeat("0123456789", (ConversationLimits.MaxStoredBodyLength / 10) + 5));
+
+        var json = await (await DeliverAsync(client, Mail("long@customer.example", "support@northwind.example", "Long", text)))
+            .ExpectAsync(HttpStatusCode.Created);
+
+        var conversationId = json.GetProperty("conversationId").GetGuid();
+        var messages = await workspace.QueryAsync(db => db.ConversationMessages.Where(m => m.ConversationId == conversationId).OrderBy(m => m.Seq).ToListAsync());
+        Assert.Equal(ConversationLimits.MaxStoredBodyLength, messages[0].Body.Length);
+        Assert.Contains("too long", messages[1].Body, StringComparison.Ordinal);
+    }
 }
 
