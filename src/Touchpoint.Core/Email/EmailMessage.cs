@@ -1,4 +1,8 @@
 namespace Touchpoint.Core.Email;
 
-/// <summary>An email ready to send. Text is always present; HTML is optional.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
+/// <summary>
+/// An email ready to send. Text is always present; HTML is optional. <paramref name="Headers"/> carries
+/// what a conversation reply needs (From, Reply-To, Message-ID, In-Reply-To, References).
+/// </summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null,
+    IReadOnlyDictionary<string, string>? Headers = null);

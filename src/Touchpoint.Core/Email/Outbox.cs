@@ -22,6 +22,7 @@ public sealed class Outbox(TouchpointDbContext db, OutboxSignal signal, TimeProv
             Subject = email.Subject,
             TextBody = email.TextBody,
             HtmlBody = email.HtmlBody,
+            Headers = OutboxMessage.WriteHeaders(email.Headers),
             CreatedAt = now,
             NextAttemptAt = now,
         };

@@ -102,7 +102,8 @@ public sealed partial class OutboxDispatcher(
             }
             else
             {
-                await sender.SendAsync(new EmailMessage(message.Recipient, message.Subject, message.TextBody, message.HtmlBody), message.MessageId, ct);
+                await sender.SendAsync(new EmailMessage(message.Recipient, message.Subject, message.TextBody, message.HtmlBody,
+                    message.ReadHeaders()), message.MessageId, ct);
             }
         }
         catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException

@@ -18,6 +18,8 @@ public sealed class OutboxMessage
     public required string Subject { get; set; }
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }
+    /// <summary>Extra headers as a JSON object (name to value), e.g. a conversation reply's From, Reply-To and threading ids.</summary>
+    public string? Headers { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -28,4 +30,10 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
 
     public string MessageId => $"outbox-{Id}";
+
+    public static string? WriteHeaders(IReadOnlyDictionary<string, string>? headers) =>
+        headers is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(headers) : null;
+
+    public IReadOnlyDictionary<string, string>? ReadHeaders() =>
+        Headers is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(Headers);
 }

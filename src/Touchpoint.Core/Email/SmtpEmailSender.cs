@@ -18,6 +18,10 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
             IsBodyHtml = false,
         };
         mail.Headers.Add("Message-ID", $"<{messageId}@touchpoint>");
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+        {
+            Apply(mail, name, value);
+        }
         if (message.HtmlBody is not null)
         {
             mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, MediaTypeNames.Text.Html));
@@ -25,6 +29,23 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
 
         using var client = CreateClient(settings);
         await client.SendMailAsync(mail, ct);
+    }
+
+    /// <summary>From and Reply-To are addresses System.Net.Mail encodes itself; other headers are written as given.</summary>
+    private static void Apply(MailMessage mail, string name, string value)
+    {
+        switch (name.ToLowerInvariant())
+        {
+            case "from":
+                mail.From = new MailAddress(value);
+                break;
+            case "reply-to":
+                mail.ReplyToList.Add(new MailAddress(value));
+                break;
+            default:
+                mail.Headers.Set(name, value);
+                break;
+        }
     }
 
     private static SmtpClient CreateClient(SmtpOptions settings)

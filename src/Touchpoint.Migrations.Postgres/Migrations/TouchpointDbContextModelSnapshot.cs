@@ -909,6 +909,9 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Headers")
+                        .HasColumnType("text");
+
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text");
 

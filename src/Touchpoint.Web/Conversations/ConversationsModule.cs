@@ -2,6 +2,7 @@ using Touchpoint.Core.Conversations;
 using Touchpoint.Web.Conversations.Chat;
 using Touchpoint.Web.Conversations.AfterChat;
 using Touchpoint.Web.Conversations.Attachments;
+using Touchpoint.Web.Conversations.Email;
 
 namespace Touchpoint.Web.Conversations;
 
@@ -11,7 +12,9 @@ internal static class ConversationsModule
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddSignalR();
-        services.AddSingleton<IConversationFeed, SignalRConversationFeed>();
+        services.AddSingleton<SignalRConversationFeed>();
+        services.AddSingleton<IConversationFeed, CompositeConversationFeed>();
+        services.AddEmailChannel();
         services.AddScoped<ConversationLog>();
         services.AddChat();
         services.AddAgentInbox();
@@ -26,5 +29,6 @@ internal static class ConversationsModule
         app.MapAgentInbox();
         app.MapAfterChat();
         app.MapChatAttachments();
+        app.MapEmailChannel();
     }
 }

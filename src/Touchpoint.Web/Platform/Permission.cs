@@ -26,10 +26,12 @@ internal sealed record Permission(string Name, WorkspaceRole[] Roles, string Sco
     /// <summary>Answer, assign and resolve conversations; manage inboxes, teams and canned replies.</summary>
     public static readonly Permission HandleConversations = new("conversations.handle",
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Manager, WorkspaceRole.Agent], ApiScopes.Write);
+    /// <summary>Deliver inbound email to the email channel: a mail server's or mail provider's key (write scope).</summary>
+    public static readonly Permission ReceiveEmail = new("channels.email.inbound", [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Write);
     public static readonly Permission ManageWorkspace = new("workspace.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Admin);
 
     public static readonly IReadOnlyList<Permission> All =
         [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageCustomers, HandleConversations,
-        ManageWorkspace];
+        ReceiveEmail, ManageWorkspace];
 }
