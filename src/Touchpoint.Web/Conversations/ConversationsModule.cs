@@ -1,7 +1,7 @@
 using Touchpoint.Core.Conversations;
-using Touchpoint.Web.Conversations.Chat;
 using Touchpoint.Web.Conversations.AfterChat;
 using Touchpoint.Web.Conversations.Attachments;
+using Touchpoint.Web.Conversations.Chat;
 using Touchpoint.Web.Conversations.Email;
 
 namespace Touchpoint.Web.Conversations;

@@ -7,7 +7,8 @@ namespace Touchpoint.Core.Conversations;
 /// <summary>
 /// Status, priority, snooze, assignment and team changes an agent (or the API) makes to a
 /// conversation. Each committed change leaves a system message in the thread ("Resolved by Ana",
-/// "Ana assigned this to Ben") so the history is visible, and is pushed to agents' inbox pages.
+/// "Ana assigned this to Ben") so the history is visible to agents (an internal note: the customer
+/// does not see who was assigned), and is pushed to agents' inbox pages.
 /// </summary>
 public sealed class ConversationChanges(TouchpointDbContext db, ConversationLog log, IConversationFeed feed, ResolutionFollowUp followUp,
     TimeProvider clock)
@@ -118,7 +119,7 @@ public sealed class ConversationChanges(TouchpointDbContext db, ConversationLog 
         foreach (var note in notes)
         {
             db.ChangeTracker.Clear();
-            await log.AppendAsync(conversation.Id, new ConversationLog.NewMessage(MessageAuthor.System, note), ct);
+            await log.AppendAsync(conversation.Id, new ConversationLog.NewMessage(MessageAuthor.System, note, Private: true), ct);
         }
 
         var saved = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, ct);
@@ -164,7 +165,7 @@ public sealed class ConversationChanges(TouchpointDbContext db, ConversationLog 
         var note = actorName is null && to is { } agent
             ? $"Assigned to {await UserNameAsync(agent, ct)} automatically"
             : await AssignmentNoteAsync(from, to, actorName ?? "Touchpoint", ct);
-        await log.AppendAsync(conversationId, new ConversationLog.NewMessage(MessageAuthor.System, note), ct);
+        await log.AppendAsync(conversationId, new ConversationLog.NewMessage(MessageAuthor.System, note, Private: true), ct);
         feed.ConversationChanged(await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, ct));
     }
 

@@ -68,7 +68,7 @@ public sealed class SnoozeWaker(IServiceScopeFactory scopes, IOptions<SnoozeOpti
 
             woken++;
             await scope.ServiceProvider.GetRequiredService<ConversationLog>().AppendAsync(id,
-                new ConversationLog.NewMessage(MessageAuthor.System, "The snooze ended; this conversation is open again"), ct);
+                new ConversationLog.NewMessage(MessageAuthor.System, "The snooze ended; this conversation is open again", Private: true), ct);
             scope.ServiceProvider.GetRequiredService<IConversationFeed>()
                 .ConversationChanged(await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == id, ct));
         }

@@ -16,9 +16,11 @@ namespace Touchpoint.Tests.Conversations.AfterChat;
 [Collection(AppCollection.Name)]
 public sealed class ChatCsatTests(AppFixture fixture)
 {
+    /// <summary>What the follow-up wrote to the customer (the status notes, "Resolved by ...", are the inbox's).</summary>
     private static Task<List<string>> SystemMessagesAsync(ChatData chat) =>
         chat.Workspace.QueryAsync(db => db.ConversationMessages.Where(m => m.ConversationId == chat.ConversationId
-            && m.Author == MessageAuthor.System && !m.Private).OrderBy(m => m.Seq).Select(m => m.Body).ToListAsync());
+            && m.Author == MessageAuthor.System && !m.Private && !m.Body.StartsWith("Resolved by ")).OrderBy(m => m.Seq)
+            .Select(m => m.Body).ToListAsync());
 
     [Theory, OnSqlite, OnPostgres]
     public async Task Resolve_AfterAnAgentReplied_AsksForTheRatingOnce(DatabaseProvider provider)
