@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Touchpoint.Core.Platform;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Platform;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.Conversations.AgentInbox;
