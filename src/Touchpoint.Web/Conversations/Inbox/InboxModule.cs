@@ -13,6 +13,7 @@ internal static class InboxModule
         services.AddScoped<ConversationMerger>();
         services.AddScoped<ConversationStats>();
         services.AddScoped<AgentPresence>();
+        services.AddScoped<InboxAvailability>();
         services.AddOptions<SnoozeOptions>().BindConfiguration(SnoozeOptions.Section);
         services.AddSingleton<SnoozeWaker>();
         services.AddHostedService(sp => sp.GetRequiredService<SnoozeWaker>());
