@@ -88,6 +88,11 @@ public sealed class ConversationChanges(TouchpointDbContext db, ConversationLog 
         // The log re-reads the conversation to number the notes: it must not see our tracked copy.
         db.ChangeTracker.Clear();
         var notes = new List<string>();
+        if (conversation.AssigneeId != oldAssignee)
+        {
+            notes.Add(await AssignmentNoteAsync(oldAssignee, conversation.AssigneeId, actorName, ct));
+        }
+
         if (conversation.Status != oldStatus)
         {
             notes.Add(conversation.Status switch
@@ -109,11 +114,6 @@ public sealed class ConversationChanges(TouchpointDbContext db, ConversationLog 
             notes.Add(conversation.TeamId is { } team
                 ? $"{actorName} transferred this to team {await TeamNameAsync(team, ct)}" + (oldTeam is { } from ? $" (from {await TeamNameAsync(from, ct)})" : "")
                 : $"{actorName} removed the team");
-        }
-
-        if (conversation.AssigneeId != oldAssignee)
-        {
-            notes.Add(await AssignmentNoteAsync(oldAssignee, conversation.AssigneeId, actorName, ct));
         }
 
         foreach (var note in notes)

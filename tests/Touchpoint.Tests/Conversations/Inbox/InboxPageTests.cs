@@ -101,4 +101,23 @@ public sealed class InboxPageTests(AppFixture fixture)
         Assert.Contains("denied", reply.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
         Assert.Equal(1, (await InboxTestData.StoredAsync(workspace, id)).LastSeq);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task CatchUp_AfterSequenceNumber_ReturnsOnlyMissedMessagesInOrder(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var client = workspace.Client();
+        var id = (await InboxTestData.LogConversationAsync(client, await InboxTestData.CreateInboxAsync(client), "first")).GetProperty("id").GetGuid();
+        await client.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "second" }, HttpStatusCode.Created);
+        await client.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "third", @private = true }, HttpStatusCode.Created);
+        using var session = new PageSession(workspace.App);
+        await session.SignInAsync(workspace.Owner.Email!, TestWorkspace.Password);
+
+        var (response, json) = await session.GetAsync($"/inbox?handler=Messages&id={id}&after=1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var missed = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
+        Assert.Equal([2L, 3L], missed.Select(m => m.GetProperty("seq").GetInt64()));
+        Assert.Equal(["second", "third"], missed.Select(m => m.GetProperty("body").GetString()));
+    }
 }

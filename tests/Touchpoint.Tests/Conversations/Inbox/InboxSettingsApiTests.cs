@@ -125,4 +125,39 @@ public sealed class InboxSettingsApiTests(AppFixture fixture)
         var teams = await client.GetJsonAsync("/api/v1/teams");
         Assert.Equal(agent.Id, Assert.Single(Assert.Single(teams.GetProperty("items").EnumerateArray()).GetProperty("members").EnumerateArray()).GetGuid());
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task OtherWorkspace_InboxTeamReply_404AndNotListed(DatabaseProvider provider)
+    {
+        var app = fixture.App(provider);
+        var owner = await TestWorkspace.CreateAsync(app);
+        var stranger = await TestWorkspace.CreateAsync(app);
+        using var ownerClient = owner.Client();
+        using var client = stranger.Client();
+        var inbox = await InboxTestData.CreateInboxAsync(ownerClient);
+        var team = (await ownerClient.PostJsonAsync("/api/v1/teams", new { name = "Private" }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var reply = (await ownerClient.PostJsonAsync("/api/v1/canned-replies", new { shortcut = "hi", body = "Hi" }, HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+
+        using var getInbox = await client.GetAsync($"/api/v1/inboxes/{inbox}");
+        using var putInbox = await client.PutAsJsonAsync($"/api/v1/inboxes/{inbox}", new { name = "Taken over" });
+        using var deleteTeam = await client.DeleteAsync($"/api/v1/teams/{team}");
+        using var putReply = await client.PutAsJsonAsync($"/api/v1/canned-replies/{reply}", new { shortcut = "hi", body = "Changed" });
+        using var logInto = await client.PostAsJsonAsync("/api/v1/conversations", new
+        {
+            inboxId = inbox,
+            channel = "phone",
+            messages = new[] { new { author = "customer", body = "x" } },
+        });
+
+        foreach (var response in new[] { getInbox, putInbox, deleteTeam, putReply })
+        {
+            await Problem.AssertAsync(response, HttpStatusCode.NotFound);
+        }
+
+        await Problem.AssertFieldAsync(logInto, HttpStatusCode.BadRequest, "inboxId");
+        Assert.Empty((await client.GetJsonAsync("/api/v1/inboxes")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await client.GetJsonAsync("/api/v1/canned-replies")).GetProperty("items").EnumerateArray());
+        Assert.Equal("Hi", (await ownerClient.GetJsonAsync("/api/v1/canned-replies")).GetProperty("items")[0].GetProperty("body").GetString());
+    }
 }
