@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Conversations;
@@ -28,20 +26,14 @@ internal static class VisitorAccess
         var conversation = await db.Conversations.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Id == conversationId && db.Inboxes.IgnoreQueryFilters().Any(i => i.Id == c.InboxId && i.WidgetKey == widgetKey))
             .FirstOrDefaultAsync(ct);
-        if (conversation?.VisitorTokenHash is not { } stored || !Matches(visitorToken, stored))
+        if (!VisitorTokens.Matches(visitorToken, conversation?.VisitorTokenHash))
         {
             return null;
         }
 
-        scope.Enter(conversation.WorkspaceId);
+        scope.Enter(conversation!.WorkspaceId);
         return conversation;
     }
-
-    public static string Hash(string visitorToken) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(visitorToken)));
-
-    private static bool Matches(string visitorToken, string storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(visitorToken)),
-            Encoding.ASCII.GetBytes(storedHash.ToLowerInvariant()));
 
     public static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Conversation not found",
