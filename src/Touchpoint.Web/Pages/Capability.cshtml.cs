@@ -14,8 +14,6 @@ internal sealed class CapabilityModel : PageModel
 
     private static readonly Dictionary<string, Description> Capabilities = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["conversations"] = new("Conversations", "A live-chat widget, an agent inbox with assignment, teams and canned replies, email and API channels, and a CSAT question after each chat.",
-            "Collect feedback after support contacts with a CES survey link."),
         ["cases"] = new("Cases", "Alerts on bad experiences become cases with an owner and SLA, resolved by front-line staff within their own authority limit, with root causes and recovery measured.",
             "Find detractors on the Responses page and follow up with them."),
         ["insights"] = new("Text insights", "Sentiment, emotions, topics, effort and churn intent in every comment and message, in real time.",

@@ -23,7 +23,6 @@ internal sealed class NavigationModel(WorkspaceSignIn signIn)
         ("Customers", "Customers", "/customers", Permission.ViewFeedback),
         ("Customers", "Segments", "/segments", Permission.ViewFeedback),
         ("Customers", "Import and export", "/customers/import", Permission.ViewFeedback),
-        ("Engage", "Conversations", "/conversations", Permission.ViewFeedback),
         ("Engage", "Inbox", "/inbox", Permission.ViewFeedback),
         ("Act", "Cases", "/cases", Permission.ViewFeedback),
         ("Act", "Automations", "/automations", Permission.ManageSurveys),
