@@ -24,6 +24,8 @@ internal static class ChatModule
                 {
                     context.Context.Response.Headers.CacheControl = "public, max-age=300";
                     context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+                    // A host page in another encoding would otherwise read the widget's text (×, emoji, …) in its own.
+                    context.Context.Response.ContentType = "text/javascript; charset=utf-8";
                 }
             };
         });

@@ -203,7 +203,7 @@ public sealed class ChatApiTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task WidgetScript_IsJavaScriptCachedBriefly(DatabaseProvider provider)
+    public async Task WidgetScript_IsUtf8JavaScriptCachedBriefly(DatabaseProvider provider)
     {
         using var http = fixture.App(provider).CreateClient();
 
@@ -211,6 +211,7 @@ public sealed class ChatApiTests(AppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
         Assert.Contains("data-inbox", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
