@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 
@@ -19,9 +20,14 @@ public sealed class NodeCacheEviction(LiveSurveys surveys, WebhookSubscriptions 
 
     protected override void BeforeSave(DbContext context)
     {
-        // The interceptor runs before the save detects changes; detect them here only when the context
-        // would (the group-commit writer turns detection off and adds answers and events alone).
+        // The interceptor runs before the save detects changes. Detect them here only when the context
+        // tracks a survey or webhook at all: most saves track neither, and the save detects anyway.
         var tracker = context.ChangeTracker;
+        if (!Tracks<Survey>(tracker) && !Tracks<Webhook>(tracker))
+        {
+            return;
+        }
+
         if (tracker.AutoDetectChangesEnabled)
         {
             tracker.DetectChanges();
@@ -40,6 +46,20 @@ public sealed class NodeCacheEviction(LiveSurveys surveys, WebhookSubscriptions 
                 _saving.AddOrUpdate(context, touched);
                 Forget(touched);
             }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private static bool Tracks<T>(ChangeTracker tracker) where T : class
+    {
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries<T>().Any();
         }
         finally
         {

@@ -4,7 +4,7 @@ namespace Touchpoint.Core.Data;
 
 /// <summary>
 /// A per-node memory of rows that hot paths read on every request (live surveys, webhook
-/// subscriptions), kept for <see cref="Lifetime"/>. A change saved on this node forgets the entry at
+/// subscriptions), kept for the given lifetime. A change saved on this node forgets the entry at
 /// once; other nodes see it within the lifetime.
 /// A reader that loaded a value before a change was saved must not store it after: it takes a
 /// <see cref="Stamp"/> before reading the database and <see cref="Remember"/> drops the value when
@@ -16,8 +16,6 @@ public sealed class ShortLivedCache<TKey, TValue>(TimeProvider clock, TimeSpan l
     private long _forgettings;
 
     private readonly record struct Entry(TValue Value, long ExpiresAt);
-
-    public TimeSpan Lifetime => lifetime;
 
     public bool TryGet(TKey key, out TValue value)
     {

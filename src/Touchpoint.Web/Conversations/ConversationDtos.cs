@@ -6,10 +6,8 @@ namespace Touchpoint.Web.Conversations;
 internal sealed record MessageDto(long Id, Guid ConversationId, long Seq, string Author, Guid? AuthorUserId, string Body, bool Private,
     DateTime CreatedAt, int? ResponseSeconds)
 {
-    public static MessageDto From(ConversationMessage m) => new(m.Id, m.ConversationId, m.Seq, Lower(m.Author), m.AuthorUserId, m.Body,
+    public static MessageDto From(ConversationMessage m) => new(m.Id, m.ConversationId, m.Seq, JsonNames.Of(m.Author), m.AuthorUserId, m.Body,
         m.Private, m.CreatedAt, m.ResponseSeconds);
-
-    internal static string Lower<T>(T value) where T : struct, Enum => JsonNames.Of(value);
 }
 
 /// <summary>A conversation as the API and the agents' hub show it.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
 using Touchpoint.Core.Conversations;
@@ -213,7 +212,7 @@ internal static class ConversationsApi
             Subject = body.Subject,
             ContactName = Cut(body.ContactName, 200),
             ContactEmail = Cut(body.ContactEmail, 320),
-            ReplyToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+            ReplyToken = VisitorTokens.NewReplyToken(),
             CreatedAt = first.ToUniversalTime(),
             LastMessageAt = now,
         };
