@@ -10,8 +10,10 @@ public sealed class Outbox(TouchpointDbContext db, OutboxSignal signal, TimeProv
 {
     private bool _listening;
 
+    /// <param name="conversationFiles">Ids of conversation files (<c>MessageAttachment</c>) to attach when sending.</param>
     /// <returns>The queued row; its id is set once the caller saves.</returns>
-    public OutboxMessage Enqueue(EmailMessage email, Guid? workspaceId = null, Guid? customerId = null)
+    public OutboxMessage Enqueue(EmailMessage email, Guid? workspaceId = null, Guid? customerId = null,
+        IReadOnlyCollection<Guid>? conversationFiles = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
@@ -23,6 +25,7 @@ public sealed class Outbox(TouchpointDbContext db, OutboxSignal signal, TimeProv
             TextBody = email.TextBody,
             HtmlBody = email.HtmlBody,
             Headers = OutboxMessage.WriteHeaders(email.Headers),
+            ConversationFiles = OutboxMessage.WriteFiles(conversationFiles),
             CreatedAt = now,
             NextAttemptAt = now,
         };

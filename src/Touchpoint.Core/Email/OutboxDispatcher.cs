@@ -103,7 +103,7 @@ public sealed partial class OutboxDispatcher(
             else
             {
                 await sender.SendAsync(new EmailMessage(message.Recipient, message.Subject, message.TextBody, message.HtmlBody,
-                    message.ReadHeaders()), message.MessageId, ct);
+                    message.ReadHeaders(), await FilesAsync(message, ct)), message.MessageId, ct);
             }
         }
         catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException
@@ -134,6 +134,26 @@ public sealed partial class OutboxDispatcher(
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The conversation files the email carries, read from the row's own workspace (the dispatcher
+    /// serves every workspace). A file deleted since the email was queued is simply not attached.
+    /// </summary>
+    private async Task<IReadOnlyList<EmailAttachment>?> FilesAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var ids = message.ReadFiles();
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
+        var files = await db.MessageAttachments.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.WorkspaceId == message.WorkspaceId && ids.Contains(a.Id))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(ct);
+        return files.ConvertAll(f => new EmailAttachment(f.FileName, f.ContentType, f.Content));
     }
 
     /// <summary>15 s, 30 s, 1 min, ... capped at one hour.</summary>

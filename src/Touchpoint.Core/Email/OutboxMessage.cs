@@ -20,6 +20,11 @@ public sealed class OutboxMessage
     public string? HtmlBody { get; set; }
     /// <summary>Extra headers as a JSON object (name to value), e.g. a conversation reply's From, Reply-To and threading ids.</summary>
     public string? Headers { get; set; }
+    /// <summary>
+    /// Conversation files sent with this email, as space-separated ids. The bytes stay with the
+    /// conversation and are read when the email is sent, so the outbox never holds a second copy.
+    /// </summary>
+    public string? ConversationFiles { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -33,6 +38,12 @@ public sealed class OutboxMessage
 
     public static string? WriteHeaders(IReadOnlyDictionary<string, string>? headers) =>
         headers is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(headers) : null;
+
+    public static string? WriteFiles(IReadOnlyCollection<Guid>? files) =>
+        files is { Count: > 0 } ? string.Join(' ', files.Select(f => f.ToString("N"))) : null;
+
+    public IReadOnlyList<Guid> ReadFiles() =>
+        ConversationFiles is null ? [] : ConversationFiles.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
 
     public IReadOnlyDictionary<string, string>? ReadHeaders() =>
         Headers is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(Headers);

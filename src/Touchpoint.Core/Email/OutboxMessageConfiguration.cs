@@ -15,6 +15,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(500);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        // 32 hex digits and a space per file: a reply carries at most a handful.
+        builder.Property(m => m.ConversationFiles).HasMaxLength(2000);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.WorkspaceId);
         builder.HasIndex(m => m.CustomerId);

@@ -27,6 +27,12 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
             mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, MediaTypeNames.Text.Html));
         }
 
+        foreach (var file in message.Attachments ?? [])
+        {
+            // The stream belongs to the attachment, which the message disposes.
+            mail.Attachments.Add(new Attachment(new MemoryStream(file.Content, writable: false), file.FileName, file.ContentType));
+        }
+
         using var client = CreateClient(settings);
         await client.SendMailAsync(mail, ct);
     }

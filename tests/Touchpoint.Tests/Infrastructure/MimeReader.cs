@@ -15,7 +15,10 @@ public static partial class MimeReader
         var (headers, body) = Split(raw.Replace("\r\n", "\n", StringComparison.Ordinal));
         string? text = null, html = null;
         Collect(headers, body, ref text, ref html);
-        return new ReceivedMail(headers.ToDictionary(h => h.Key, h => DecodeWords(h.Value), StringComparer.OrdinalIgnoreCase), text, html);
+        return new ReceivedMail(headers.ToDictionary(h => h.Key, h => DecodeWords(h.Value), StringComparer.OrdinalIgnoreCase), text, html)
+        {
+            Raw = raw,
+        };
     }
 
     private static void Collect(Dictionary<string, string> headers, string body, ref string? text, ref string? html)

@@ -5,6 +5,9 @@ namespace Touchpoint.Tests.Infrastructure;
 /// <summary>One message as the SMTP server received it: decoded headers and bodies.</summary>
 public sealed partial record ReceivedMail(IReadOnlyDictionary<string, string> Headers, string? TextBody, string? HtmlBody)
 {
+    /// <summary>The message as the server stored it, for tests that need more than the bodies (files).</summary>
+    public string Raw { get; init; } = "";
+
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : "";
 
     public string To => Header("To");

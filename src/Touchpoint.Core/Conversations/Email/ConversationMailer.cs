@@ -11,7 +11,8 @@ namespace Touchpoint.Core.Conversations.Email;
 /// <summary>
 /// Sends an agent's reply in an email conversation to the customer through the outbox: From the
 /// inbox (display name = inbox name), Reply-To the conversation's reply address, a Message-ID stored
-/// on the message, In-Reply-To and References of the thread so mail clients keep it together.
+/// on the message, In-Reply-To and References of the thread so mail clients keep it together, and the
+/// files sent with the reply attached.
 /// Runs right after the message is committed, in its own transaction: the message's Message-ID and
 /// the outbox row are written together, and a message that already has one is never sent again.
 /// </summary>
@@ -63,6 +64,9 @@ public sealed class ConversationMailer(TouchpointDbContext db, Outbox outbox, IO
             headers["References"] = string.Join(' ', thread.Select(m => $"<{m.EmailMessageId}>").Reverse());
         }
 
+        // Files sent with the reply go with the email; the outbox reads their bytes when it sends.
+        var files = await db.MessageAttachments.AsNoTracking().Where(a => a.MessageId == message.Id).Select(a => a.Id).ToListAsync(ct);
+
         // One transaction: the message's Message-ID and the outbox row exist together or not at all, and
         // the conditional update lets only one sender (the live path or the catch-up sweep) claim the message.
         var strategy = db.Database.CreateExecutionStrategy();
@@ -77,7 +81,7 @@ public sealed class ConversationMailer(TouchpointDbContext db, Outbox outbox, IO
             }
 
             outbox.Enqueue(new EmailMessage(to, Subject(conversation, inbox), message.Body, Headers: headers), conversation.WorkspaceId,
-                conversation.CustomerId);
+                conversation.CustomerId, files);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;

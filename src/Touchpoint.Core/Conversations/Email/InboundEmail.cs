@@ -15,7 +15,7 @@ namespace Touchpoint.Core.Conversations.Email;
 /// becomes (or is matched to) a customer profile; the quoted part of a reply is cut; files within the
 /// limits are kept, others are named in a note. A message delivered twice is stored once.
 /// </summary>
-public sealed class InboundEmail(TouchpointDbContext db, ConversationLog log, TimeProvider clock)
+public sealed class InboundEmail(TouchpointDbContext db, ConversationLog log, ConversationAssigner assigner, IConversationFeed feed, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -93,6 +93,16 @@ public sealed class InboundEmail(TouchpointDbContext db, ConversationLog log, Ti
             db.ChangeTracker.Clear();
             await log.AppendAsync(conversation.Id, new ConversationLog.NewMessage(MessageAuthor.System,
                 "Not kept from this email: " + string.Join("; ", dropped) + ".", Private: true), ct);
+        }
+
+        if (created)
+        {
+            // A new email conversation is routed like a new chat: by the inbox's rule, and agents are told.
+            db.ChangeTracker.Clear();
+            if (await assigner.AssignAsync(conversation.Id, ct) is null)
+            {
+                feed.ConversationChanged(await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversation.Id, ct));
+            }
         }
 
         return new Result(Outcome.Stored, conversation.Id, stored.Id, created, kept, dropped);

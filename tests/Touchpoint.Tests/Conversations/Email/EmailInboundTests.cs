@@ -47,6 +47,33 @@ public sealed class EmailInboundTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Deliver_NewMessage_IsAssignedByTheInboxRuleAndARepliedThreadIsNotReassigned(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        var inboxId = await CreateInboxAsync(workspace, "help@northwind.example");
+        await workspace.QueryAsync(async db =>
+        {
+            db.InboxAgents.Add(new InboxAgent { InboxId = inboxId, UserId = workspace.Owner.Id });
+            db.AgentStatuses.Add(new AgentStatus { UserId = workspace.Owner.Id, Presence = Presence.Online, Capacity = 5, LastSeenAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var client = workspace.Client();
+
+        var opened = await (await DeliverAsync(client, Mail("Ana <ana@customer.example>", "help@northwind.example", "Hi", "Hello")))
+            .ExpectAsync(HttpStatusCode.Created);
+        var conversationId = opened.GetProperty("conversationId").GetGuid();
+        Assert.Equal(workspace.Owner.Id, await workspace.QueryAsync(db => db.Conversations.Where(c => c.Id == conversationId)
+            .Select(c => c.AssigneeId).SingleAsync()));
+
+        // Unassigned by hand, then the customer writes again in the thread: the thread stays as the team left it.
+        await workspace.QueryAsync(db => db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(u => u.SetProperty(c => c.AssigneeId, (Guid?)null)));
+        var token = await workspace.QueryAsync(db => db.Conversations.Where(c => c.Id == conversationId).Select(c => c.ReplyToken).SingleAsync());
+        await (await DeliverAsync(client, Mail("Ana <ana@customer.example>", $"help+{token}@northwind.example", "Re: Hi", "Still there?")))
+            .ExpectAsync(HttpStatusCode.Created);
+        Assert.Null(await workspace.QueryAsync(db => db.Conversations.Where(c => c.Id == conversationId).Select(c => c.AssigneeId).SingleAsync()));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Deliver_SameMessageTwice_StoresItOnceAndAnswersWithTheSameIds(DatabaseProvider provider)
     {
         var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));

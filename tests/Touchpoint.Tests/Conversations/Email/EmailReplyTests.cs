@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Conversations.Email;
+using Touchpoint.Core.Conversations.Email.Mime;
 using Touchpoint.Core.Data;
 using Touchpoint.Tests.Infrastructure;
 using static Touchpoint.Tests.Conversations.Email.EmailChannelData;
@@ -55,6 +57,32 @@ public sealed class EmailReplyTests(EmailFixture fixture) : IClassFixture<EmailF
         var bodies = await workspace.QueryAsync(db => db.ConversationMessages.Where(m => m.ConversationId == conversationId).OrderBy(m => m.Seq)
             .Select(m => m.Body).ToListAsync());
         Assert.Equal(["The mug is broken.", "Sorry! A new mug is on its way.", "Thank you!", "Also the saucer."], bodies);
+    }
+
+    [SmtpTheory, OnSqlite, OnPostgres]
+    public async Task AgentReply_WithAFile_IsMailedWithTheFileAttached(DatabaseProvider provider)
+    {
+        var (app, sink) = await fixture.StartAsync(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        await CreateInboxAsync(workspace, "help@northwind.example");
+        using var client = workspace.Client();
+        var customer = $"file-{Guid.NewGuid():N}@customer.example";
+        var opened = await (await DeliverAsync(client, Mail($"Ana <{customer}>", "help@northwind.example", "Receipt", "Can I have the receipt?")))
+            .ExpectAsync(HttpStatusCode.Created);
+        var conversationId = opened.GetProperty("conversationId").GetGuid();
+        byte[] pdf = [.. "%PDF-1.4\n"u8, .. Enumerable.Range(0, 3000).Select(i => (byte)(i % 251))];
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "Receipt 42.pdf" } };
+        var uploaded = await (await client.PostAsync($"/api/v1/conversations/{conversationId}/attachments", form)).ExpectAsync(HttpStatusCode.Created);
+
+        await workspace.InWorkspaceAsync(s => s.GetRequiredService<ConversationLog>().AppendAsync(conversationId,
+            new ConversationLog.NewMessage(MessageAuthor.Agent, "Here it is.", workspace.Owner.Id, AttachmentIds: [uploaded.GetProperty("id").GetGuid()])));
+        var mail = await sink.WaitForMessageToAsync(customer);
+
+        var received = MimeMessage.Parse(Encoding.Latin1.GetBytes(mail.Raw));
+        Assert.Contains("Here it is.", received.Text, StringComparison.Ordinal);
+        var file = Assert.Single(received.Attachments);
+        Assert.Equal(("Receipt 42.pdf", "application/pdf"), (file.FileName, file.ContentType));
+        Assert.Equal(pdf, file.Content);
     }
 
     [SmtpTheory, OnSqlite, OnPostgres]
