@@ -2,19 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Customers;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Journeys;
+using Touchpoint.Core.Tracking;
 
 namespace Touchpoint.Core.Conversations;
 
 /// <summary>
 /// Opens a conversation in an inbox: from the chat widget (with a visitor token), from an offline
 /// message that continues by email, or from another channel. Identified visitors are linked to the
-/// customer with that external id (a profile is created when none exists, as tracking does);
-/// anonymous visitors stay anonymous. It is then assigned by the inbox's rule, and agents are told
+/// customer with that user id exactly as tracking resolves it (the profile's external id or an old id
+/// recorded by alias; a profile is created when none exists, and races create one); anonymous visitors
+/// stay anonymous. It is then assigned by the inbox's rule, and agents are told
 /// once it is committed.
 /// The caller has entered the inbox's workspace and validated the input.
 /// </summary>
 public sealed class ConversationStarter(TouchpointDbContext db, IConversationFeed feed, ConversationLog log, ConversationAssigner assigner,
-    TimeProvider clock)
+    IdentityResolver identities, TimeProvider clock)
 {
     public sealed record Request(string? Name = null, string? Email = null, string? ExternalUserId = null, string? Subject = null,
         Guid? TouchPointId = null, Channel Channel = Channel.Chat, bool WithVisitorToken = true, string? FirstMessage = null);
@@ -62,23 +64,13 @@ public sealed class ConversationStarter(TouchpointDbContext db, IConversationFee
         return new Started(stored, token);
     }
 
-    private async Task<Customer> CustomerAsync(string externalId, Request request, DateTime now, CancellationToken ct)
+    private async Task<Customer> CustomerAsync(string userId, Request request, DateTime now, CancellationToken ct)
     {
-        if (await db.Customers.FirstOrDefaultAsync(c => c.ExternalId == externalId, ct) is { } known)
-        {
-            return known;
-        }
-
-        var customer = new Customer
-        {
-            ExternalId = externalId,
-            Name = request.Name,
-            Email = request.Email?.ToLowerInvariant(),
-            CreatedAt = now,
-            UpdatedAt = now,
-            LastSeenAt = now,
-        };
-        db.Customers.Add(customer);
+        var customer = await identities.ResolveAsync(userId, anonymousId: null, ct);
+        // What the visitor told us fills gaps in the profile; it never overwrites what the company knows.
+        customer.Name ??= request.Name;
+        customer.Email ??= request.Email?.ToLowerInvariant();
+        customer.LastSeenAt = now;
         return customer;
     }
 }

@@ -85,7 +85,9 @@ public sealed class CustomerEditor(TouchpointDbContext db, AuditLog audit, Custo
 
     /// <summary>
     /// The right to be forgotten: removes the profile, its events, identities and the emails sent to
-    /// it, and keeps its survey scores without the comment and without the link to the person.
+    /// it, and keeps its survey scores without the comment and without the link to the person. Its
+    /// conversations lose their messages, files, contact details, subject and rating comment, and keep
+    /// only their times and rating, so response times and CSAT over time do not change either.
     /// </summary>
     public async Task<int> EraseAsync(Customer customer, string actor, CancellationToken ct = default)
     {
@@ -94,6 +96,7 @@ public sealed class CustomerEditor(TouchpointDbContext db, AuditLog audit, Custo
             .SetProperty(r => r.Comment, (string?)null)
             .SetProperty(r => r.CustomerId, (Guid?)null), ct);
         await EmailsOf(customer.Id).ExecuteDeleteAsync(ct);
+        await ForgetConversationsAsync(customer.Id, ct);
         await db.Events.Where(e => e.CustomerId == customer.Id).ExecuteDeleteAsync(ct);
         await db.CustomerIdentities.Where(i => i.CustomerId == customer.Id).ExecuteDeleteAsync(ct);
         db.Customers.Remove(customer);
@@ -102,6 +105,21 @@ public sealed class CustomerEditor(TouchpointDbContext db, AuditLog audit, Custo
         await transaction.CommitAsync(ct);
         changes.Notify(customer.WorkspaceId, customer.Id);
         return answers;
+    }
+
+    private async Task ForgetConversationsAsync(Guid customerId, CancellationToken ct)
+    {
+        var conversations = db.Conversations.Where(c => c.CustomerId == customerId).Select(c => c.Id);
+        await db.MessageAttachments.Where(a => conversations.Contains(a.ConversationId)).ExecuteDeleteAsync(ct);
+        await db.ConversationMessages.Where(m => conversations.Contains(m.ConversationId)).ExecuteDeleteAsync(ct);
+        await db.Conversations.Where(c => c.CustomerId == customerId).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.CustomerId, (Guid?)null)
+            .SetProperty(c => c.ContactName, (string?)null)
+            .SetProperty(c => c.ContactEmail, (string?)null)
+            .SetProperty(c => c.Subject, (string?)null)
+            .SetProperty(c => c.CsatComment, (string?)null)
+            .SetProperty(c => c.VisitorTokenHash, (string?)null)
+            .SetProperty(c => c.Status, Conversations.ConversationStatus.Resolved), ct);
     }
 
     /// <summary>The outbox is not workspace-filtered (it also holds account mail), so this says the workspace itself.</summary>

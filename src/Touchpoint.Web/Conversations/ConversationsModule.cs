@@ -1,4 +1,5 @@
 using Touchpoint.Core.Conversations;
+using Touchpoint.Core.Customers;
 using Touchpoint.Web.Conversations.AfterChat;
 using Touchpoint.Web.Conversations.Attachments;
 using Touchpoint.Web.Conversations.Chat;
@@ -16,6 +17,7 @@ internal static class ConversationsModule
         services.AddSingleton<IConversationFeed, CompositeConversationFeed>();
         services.AddEmailChannel();
         services.AddScoped<ConversationLog>();
+        services.AddScoped<ITimelineSource, ConversationTimelineSource>();
         services.AddChat();
         services.AddAgentInbox();
         services.AddAfterChat();

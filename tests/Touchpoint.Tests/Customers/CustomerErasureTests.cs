@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Platform;
 using Touchpoint.Tests.Infrastructure;
 
@@ -28,6 +29,12 @@ public sealed class CustomerErasureTests(AppFixture fixture)
         Assert.All(kept, r => Assert.True(r.IsNull("comment") && r.IsNull("customerId")));
         Assert.Equal(0, await workspace.QueryAsync(db => db.Events.CountAsync(e => e.CustomerId == id)));
         Assert.Equal(0, await workspace.QueryAsync(db => db.Outbox.CountAsync(m => m.CustomerId == id)));
+        // The logged call keeps its times and rating for the metrics; what the person said and who they are is gone.
+        var calls = await workspace.QueryAsync(db => db.Conversations.Where(c => c.Channel == Channel.Phone).ToListAsync());
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, c => Assert.True(c.CustomerId is null && c.ContactName is null && c.ContactEmail is null && c.CsatComment is null));
+        Assert.Contains(calls, c => c.CsatScore == 5);
+        Assert.Equal(0, await workspace.QueryAsync(db => db.ConversationMessages.CountAsync()));
         var audit = await workspace.QueryAsync(db => db.AuditEntries.Where(a => a.Target == $"customer:{id}").ToListAsync());
         Assert.Contains(audit, a => a.Action == "customer.erased");
         Assert.DoesNotContain(audit, a => $"{a.Details}".Contains("tess", StringComparison.OrdinalIgnoreCase)

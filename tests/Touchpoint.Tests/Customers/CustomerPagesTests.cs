@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Customers;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Platform;
@@ -87,6 +89,26 @@ public sealed class CustomerPagesTests(AppFixture fixture)
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         var (missing, _) = await session.GetAsync($"/customers/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task ProfilePage_Timeline_ShowsTheCustomersChatEncodedWithALinkToTheInbox(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        var id = await ArrangeAsync(workspace);
+        var conversationId = await Conversations.ConversationData.CreateAsync(workspace);
+        await workspace.QueryAsync(db => db.Conversations.Where(c => c.Id == conversationId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.CustomerId, id)));
+        await workspace.InWorkspaceAsync(s => s.GetRequiredService<ConversationLog>().AppendAsync(conversationId,
+            new ConversationLog.NewMessage(MessageAuthor.Customer, "<img src=x onerror=alert(1)> where is my parcel?")));
+        using var session = new PageSession(workspace.App);
+        await session.SignInAsync(workspace.Owner.Email!, TestWorkspace.Password);
+
+        var (_, html) = await session.GetAsync($"/customers/{id}");
+
+        Assert.Contains("Chat: <img src=x onerror=alert(1)> where is my parcel?", PageSession.Text(html), StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        Assert.Contains($"/inbox?view=open&amp;id={conversationId}", html, StringComparison.Ordinal);
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Email;
 using Touchpoint.Core.Journeys;
@@ -15,7 +16,7 @@ public sealed class CustomerTimelineTests(AppFixture fixture)
 {
     private static readonly DateTime T0 = new(2025, 9, 1, 8, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>A customer with two events, two answers and an email; several share the very same instant.</summary>
+    /// <summary>A customer with two events, two answers, an email and a logged call; several share the very same instant.</summary>
     internal static async Task<(HttpClient Client, Guid CustomerId)> ArrangeAsync(TestWorkspace workspace)
     {
         var client = workspace.Client();
@@ -66,6 +67,39 @@ public sealed class CustomerTimelineTests(AppFixture fixture)
                 NextAttemptAt = T0.AddHours(1),
                 SentAt = T0.AddHours(1),
             });
+            // A logged call whose first message is at 09:00 too, and a duplicate merged into it that shows only as the call.
+            var inbox = new Inbox { Name = "Phone", Kind = InboxKind.Api, WidgetKey = Guid.NewGuid().ToString("N"), IdentitySecret = "s", CreatedAt = T0 };
+            var call = new Conversation
+            {
+                InboxId = inbox.Id,
+                CustomerId = customerId,
+                Channel = Channel.Phone,
+                Status = ConversationStatus.Resolved,
+                ReplyToken = Guid.NewGuid().ToString("N"),
+                LastSeq = 2,
+                CsatScore = 5,
+                CsatComment = "Tess was helped fast",
+                ContactName = "Timeline Tess",
+                ContactEmail = "tess@example.com",
+                CreatedAt = T0.AddHours(1),
+                LastMessageAt = T0.AddHours(1),
+            };
+            var duplicate = new Conversation
+            {
+                InboxId = inbox.Id,
+                CustomerId = customerId,
+                Channel = Channel.Phone,
+                ReplyToken = Guid.NewGuid().ToString("N"),
+                MergedIntoId = call.Id,
+                LastSeq = 1,
+                CreatedAt = T0.AddHours(1),
+                LastMessageAt = T0.AddHours(1),
+            };
+            db.AddRange(inbox, call, duplicate);
+            db.ConversationMessages.AddRange(
+                new ConversationMessage { ConversationId = call.Id, Seq = 1, Author = MessageAuthor.Customer, Body = "Parcel arrived broken\nphoto sent", CreatedAt = T0.AddHours(1) },
+                new ConversationMessage { ConversationId = call.Id, Seq = 2, Author = MessageAuthor.Agent, Body = "Refund issued", CreatedAt = T0.AddHours(1).AddMinutes(5) },
+                new ConversationMessage { ConversationId = duplicate.Id, Seq = 1, Author = MessageAuthor.Customer, Body = "Same call again", CreatedAt = T0.AddHours(1) });
             await db.SaveChangesAsync();
         });
         return (client, customerId);
@@ -83,9 +117,14 @@ public sealed class CustomerTimelineTests(AppFixture fixture)
         var page = await client.GetJsonAsync($"/api/v1/customers/{customerId}/timeline");
 
         var items = page.GetProperty("items").EnumerateArray().ToList();
-        // At 09:00 three items share the instant: kinds in alphabetical order.
-        Assert.Equal(["email@09", "event@09", "response@09", "response@08", "event@07"], items.Select(Describe));
+        // At 09:00 four items share the instant: kinds in alphabetical order.
+        Assert.Equal(["conversation@09", "email@09", "event@09", "response@09", "response@08", "event@07"], items.Select(Describe));
         Assert.True(page.IsNull("next"));
+        var call = items[0];
+        Assert.Equal(("Call: Parcel arrived broken", "phone"), (call.GetString("title"), call.GetString("channel")));
+        Assert.Equal(("resolved", 2, 5), (call.GetProperty("details").GetString("status"), call.GetProperty("details").GetProperty("messages").GetInt32(),
+            call.GetProperty("details").GetProperty("csatScore").GetInt32()));
+        items.RemoveAt(0);
         var order = items[1];
         Assert.Equal("Order Completed", order.GetString("title"));
         Assert.Equal("Checkout on web", order.GetString("touchPoint"));

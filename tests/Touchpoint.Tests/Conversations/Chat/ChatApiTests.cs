@@ -6,6 +6,7 @@ using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Journeys;
 using Touchpoint.Tests.Infrastructure;
+using Touchpoint.Tests.Tracking;
 
 namespace Touchpoint.Tests.Conversations.Chat;
 
@@ -53,6 +54,28 @@ public sealed class ChatApiTests(AppFixture fixture)
         var linked = await workspace.QueryAsync(db => db.Conversations
             .Where(c => c.Id == first.ConversationId || c.Id == second.ConversationId).Select(c => c.CustomerId).ToListAsync());
         Assert.All(linked, c => Assert.Equal(customer.Id, c));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Start_IdentifiedByAnOldIdSinceAliased_LinksTheProfileTrackingKnowsAndKeepsItsName(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var tracking = workspace.TrackingClientFor(await workspace.CreateWriteKeyAsync());
+        await tracking.PostJsonAsync("/v1/identify", new { userId = "ana@example.com", traits = new { name = "Ana Ruiz" } }, HttpStatusCode.OK);
+        await tracking.PostJsonAsync("/v1/alias", new { previousId = "crm-17", userId = "ana@example.com" }, HttpStatusCode.OK);
+        var inbox = await ChatData.InboxAsync(workspace);
+
+        // The company's page still signs the visitor with the old id, and the visitor types another name.
+        var chat = await ChatData.StartAsync(workspace, inbox, new
+        {
+            userId = "crm-17",
+            userHash = VisitorTokens.IdentityHash("crm-17", inbox.IdentitySecret),
+            name = "A. R.",
+        });
+
+        var customer = Assert.Single(await workspace.QueryAsync(db => db.Customers.ToListAsync()));
+        Assert.Equal(("ana@example.com", "Ana Ruiz"), (customer.ExternalId, customer.Name));
+        Assert.Equal(customer.Id, await workspace.QueryAsync(db => db.Conversations.Where(c => c.Id == chat.ConversationId).Select(c => c.CustomerId).SingleAsync()));
     }
 
     [Theory, OnSqlite, OnPostgres]
