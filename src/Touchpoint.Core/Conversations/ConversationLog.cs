@@ -12,24 +12,56 @@ namespace Touchpoint.Core.Conversations;
 /// Also keeps the times analytics read: first response, each reply's response time, reopening
 /// on a customer's message. Tells <see cref="IConversationFeed"/> after the commit.
 /// </summary>
-public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed feed, TimeProvider clock)
+public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope, GroupCommitWriter writer, IConversationFeed feed, TimeProvider clock)
 {
     public sealed record NewMessage(MessageAuthor Author, string Body, Guid? AuthorUserId = null, bool Private = false,
         string? ClientId = null, string? EmailMessageId = null, IReadOnlyList<Guid>? AttachmentIds = null);
 
     /// <summary>Stores the message (or returns the one already stored with the same client id) and tells listeners.</summary>
-    public async Task<ConversationMessage> AppendAsync(Guid conversationId, NewMessage message, CancellationToken ct = default)
+    public Task<ConversationMessage> AppendAsync(Guid conversationId, NewMessage message, CancellationToken ct = default) =>
+        AppendAsync(conversationId, message, batched: false, ct);
+
+    /// <summary>
+    /// The chat's hot path: the same as <see cref="AppendAsync(Guid, NewMessage, CancellationToken)"/>,
+    /// committed together with whatever other messages and rows are waiting (group commit), so many
+    /// live chats share one disk flush. Only for callers with no transaction of their own open (the
+    /// shared writer would wait for it) and in a workspace; a message with files is appended directly.
+    /// </summary>
+    public Task<ConversationMessage> AppendBatchedAsync(Guid conversationId, NewMessage message, CancellationToken ct = default) =>
+        AppendAsync(conversationId, message, batched: scope.IsSet && message.AttachmentIds is not { Count: > 0 }, ct);
+
+    private async Task<ConversationMessage> AppendAsync(Guid conversationId, NewMessage message, bool batched, CancellationToken ct)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (batched)
+        {
+            // The resend check happens in the batch, where it also sees resends queued at the same time.
+            var workspaceId = scope.WorkspaceId;
+            var appended = await writer.StageAsync(batch => StageAsync(batch, workspaceId, conversationId, message, now), ct);
+            if (appended.New)
+            {
+                feed.MessageAdded(appended.Message);
+            }
+
+            return appended.Message;
+        }
+
         if (message.ClientId is { } clientId && await db.ConversationMessages.AsNoTracking()
                 .FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.ClientId == clientId, ct) is { } repeat)
         {
             return repeat;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        ConversationMessage stored;
+        var stored = await AppendNowAsync(conversationId, message, now, ct);
+        feed.MessageAdded(stored);
+        return stored;
+    }
+
+    /// <summary>In its own transaction on the caller's context.</summary>
+    private Task<ConversationMessage> AppendNowAsync(Guid conversationId, NewMessage message, DateTime now, CancellationToken ct)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
-        stored = await strategy.ExecuteAsync(async () =>
+        return strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Taking the number first locks the conversation row (PostgreSQL) or the database (SQLite)
@@ -37,30 +69,71 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
             await db.Conversations.Where(c => c.Id == conversationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, c => c.LastSeq + 1).SetProperty(c => c.LastMessageAt, now), ct);
             var conversation = await CurrentAsync(conversationId, ct);
-            var entity = new ConversationMessage
-            {
-                WorkspaceId = conversation.WorkspaceId,
-                ConversationId = conversationId,
-                Seq = conversation.LastSeq,
-                Author = message.Author,
-                AuthorUserId = message.AuthorUserId,
-                Body = message.Body,
-                Private = message.Private,
-                ClientId = message.ClientId,
-                EmailMessageId = message.EmailMessageId,
-                CreatedAt = now,
-            };
-            await KeepTimesAsync(conversation, entity, now, ct);
+            var entity = NewEntity(conversation, message, now);
+            await KeepTimesAsync(db, new History(db.ConversationMessages, db.ConversationAgents), conversation, entity, now, ct);
             db.ConversationMessages.Add(entity);
             await db.SaveChangesAsync(ct);
             await AttachAsync(conversationId, entity.Id, message.AttachmentIds, ct);
             await transaction.CommitAsync(ct);
             return entity;
         });
-
-        feed.MessageAdded(stored);
-        return stored;
     }
+
+    /// <summary>A message appended in a batch, or (<c>New</c> false) the one already stored with its client id.</summary>
+    private sealed record Appended(ConversationMessage Message, bool New);
+
+    /// <summary>
+    /// In the group-commit writer's batch: the number is taken from the conversation as the batch
+    /// sees it (messages earlier in the batch included). The row is locked until the commit
+    /// (PostgreSQL: FOR UPDATE; SQLite: the writer's transaction holds the database), so a message
+    /// numbered elsewhere waits or is waited for, and the unique index is the last word. The writer's
+    /// context acts in no workspace: every read names the caller's.
+    /// </summary>
+    private static async Task<Appended> StageAsync(TouchpointDbContext batch, Guid workspaceId, Guid conversationId, NewMessage message,
+        DateTime now)
+    {
+        var messages = batch.ConversationMessages.IgnoreQueryFilters().Where(m => m.WorkspaceId == workspaceId);
+        if (message.ClientId is { } clientId
+            && (batch.ConversationMessages.Local.FirstOrDefault(m => m.ConversationId == conversationId && m.ClientId == clientId)
+                ?? await messages.AsNoTracking().FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.ClientId == clientId)) is { } resent)
+        {
+            return new Appended(resent, New: false);
+        }
+
+        var conversation = batch.Conversations.Local.FirstOrDefault(c => c.Id == conversationId) ?? await LockAsync(batch, workspaceId, conversationId)
+            ?? throw new InvalidOperationException($"Conversation {conversationId} is not in workspace {workspaceId}.");
+        conversation.LastSeq++;
+        conversation.LastMessageAt = now;
+        var entity = NewEntity(conversation, message, now);
+        var history = new History(messages, batch.ConversationAgents.IgnoreQueryFilters().Where(a => a.WorkspaceId == workspaceId));
+        await KeepTimesAsync(batch, history, conversation, entity, now, default);
+        batch.ConversationMessages.Add(entity);
+        return new Appended(entity, New: true);
+    }
+
+    private static async Task<Conversation?> LockAsync(TouchpointDbContext batch, Guid workspaceId, Guid conversationId)
+    {
+        if (batch.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            await batch.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Conversations\" WHERE \"Id\" = {conversationId} FOR UPDATE");
+        }
+
+        return await batch.Conversations.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == conversationId && c.WorkspaceId == workspaceId);
+    }
+
+    private static ConversationMessage NewEntity(Conversation conversation, NewMessage message, DateTime now) => new()
+    {
+        WorkspaceId = conversation.WorkspaceId,
+        ConversationId = conversation.Id,
+        Seq = conversation.LastSeq,
+        Author = message.Author,
+        AuthorUserId = message.AuthorUserId,
+        Body = message.Body,
+        Private = message.Private,
+        ClientId = message.ClientId,
+        EmailMessageId = message.EmailMessageId,
+        CreatedAt = now,
+    };
 
     /// <summary>
     /// The conversation as the number update left it. A copy the caller's context already tracks is
@@ -77,8 +150,15 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
         return await db.Conversations.FirstAsync(c => c.Id == conversationId, ct);
     }
 
-    /// <summary>Response times, reopening and "agents involved", set in the message's transaction.</summary>
-    private async Task KeepTimesAsync(Conversation conversation, ConversationMessage message, DateTime now, CancellationToken ct)
+    /// <summary>Where earlier messages and agents are read from: the caller's workspace, committed rows.</summary>
+    private sealed record History(IQueryable<ConversationMessage> Messages, IQueryable<ConversationAgent> Agents);
+
+    /// <summary>
+    /// Response times, reopening and "agents involved", set in the message's transaction. Reads the
+    /// stored history and what the context holds unsaved (a batch's earlier messages).
+    /// </summary>
+    private static async Task KeepTimesAsync(TouchpointDbContext context, History history, Conversation conversation, ConversationMessage message,
+        DateTime now, CancellationToken ct)
     {
         if (message.Private || message.Author == MessageAuthor.System)
         {
@@ -97,11 +177,14 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
             return;
         }
 
+        var unsaved = context.ConversationMessages.Local.Where(m => m.ConversationId == conversation.Id && m.Id == 0).ToList();
         // An agent's reply answers every customer message since the previous public agent reply.
-        var lastAgentSeq = await db.ConversationMessages.Where(m => m.ConversationId == conversation.Id && !m.Private
-                && m.Author == MessageAuthor.Agent).MaxAsync(m => (long?)m.Seq, ct) ?? 0;
-        var waitingSince = await db.ConversationMessages.Where(m => m.ConversationId == conversation.Id
-                && m.Author == MessageAuthor.Customer && m.Seq > lastAgentSeq).MinAsync(m => (DateTime?)m.CreatedAt, ct);
+        var lastAgentSeq = Math.Max(await history.Messages.Where(m => m.ConversationId == conversation.Id && !m.Private
+                && m.Author == MessageAuthor.Agent).MaxAsync(m => (long?)m.Seq, ct) ?? 0,
+            unsaved.Where(m => !m.Private && m.Author == MessageAuthor.Agent).Select(m => m.Seq).DefaultIfEmpty(0).Max());
+        var waitingSince = Earliest(await history.Messages.Where(m => m.ConversationId == conversation.Id
+                && m.Author == MessageAuthor.Customer && m.Seq > lastAgentSeq).MinAsync(m => (DateTime?)m.CreatedAt, ct),
+            unsaved.Where(m => m.Author == MessageAuthor.Customer && m.Seq > lastAgentSeq));
         if (waitingSince is { } since)
         {
             message.ResponseSeconds = Seconds(since, now);
@@ -110,15 +193,16 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
         if (conversation.FirstResponseAt is null)
         {
             conversation.FirstResponseAt = now;
-            var firstCustomer = await db.ConversationMessages.Where(m => m.ConversationId == conversation.Id && m.Author == MessageAuthor.Customer)
-                .MinAsync(m => (DateTime?)m.CreatedAt, ct) ?? conversation.CreatedAt;
+            var firstCustomer = Earliest(await history.Messages.Where(m => m.ConversationId == conversation.Id && m.Author == MessageAuthor.Customer)
+                .MinAsync(m => (DateTime?)m.CreatedAt, ct), unsaved.Where(m => m.Author == MessageAuthor.Customer)) ?? conversation.CreatedAt;
             conversation.FirstResponseSeconds = Seconds(firstCustomer, now);
         }
 
         if (message.AuthorUserId is { } agent
-            && !await db.ConversationAgents.AnyAsync(a => a.ConversationId == conversation.Id && a.UserId == agent, ct))
+            && !context.ConversationAgents.Local.Any(a => a.ConversationId == conversation.Id && a.UserId == agent)
+            && !await history.Agents.AnyAsync(a => a.ConversationId == conversation.Id && a.UserId == agent, ct))
         {
-            db.ConversationAgents.Add(new ConversationAgent
+            context.ConversationAgents.Add(new ConversationAgent
             {
                 WorkspaceId = conversation.WorkspaceId,
                 ConversationId = conversation.Id,
@@ -126,6 +210,12 @@ public sealed class ConversationLog(TouchpointDbContext db, IConversationFeed fe
                 JoinedAt = now,
             });
         }
+    }
+
+    private static DateTime? Earliest(DateTime? stored, IEnumerable<ConversationMessage> unsaved)
+    {
+        var local = unsaved.Select(m => (DateTime?)m.CreatedAt).Min();
+        return stored is null ? local : local is null ? stored : stored < local ? stored : local;
     }
 
     /// <summary>Links uploads to the message in its transaction: each must be this conversation's and not yet sent.</summary>

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Touchpoint.Core.Data;
 
 /// <summary>
-/// The single writer for high-volume rows (survey responses, tracking events): many requests, one
-/// transaction. Each caller's task completes only after its row is committed, so an acknowledgement
+/// The single writer for high-volume rows (survey responses, tracking events, chat messages): many
+/// requests, one transaction. Each caller's task completes only after its row is committed, so an acknowledgement
 /// always means "on disk". Under load the batch grows by itself (whatever queued during the last
 /// commit goes into the next), which amortizes the commit's fsync; with no load a row is committed
 /// at once, alone. A batch that fails is retried row by row, so one bad row never sinks the others.
@@ -24,8 +24,15 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    /// <summary>A row to insert, or (when <see cref="Work"/> is set) a statement to run between batches.</summary>
-    private sealed record Pending(object? Entity, TaskCompletionSource Committed, Func<TouchpointDbContext, Task>? Work = null);
+    /// <summary>
+    /// A row to insert; or (when <see cref="Stage"/> is set) changes to make in the batch's context,
+    /// committed with the batch; or (when <see cref="Work"/> is set) a statement to run between batches.
+    /// </summary>
+    private sealed record Pending(object? Entity, TaskCompletionSource<object?> Committed, Func<TouchpointDbContext, Task>? Work = null,
+        Func<TouchpointDbContext, Task<object?>>? Stage = null)
+    {
+        public static TaskCompletionSource<object?> NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>
     /// Queues a new entity and waits until it is committed. Its store-generated key is set when this
@@ -38,7 +45,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
             throw new ArgumentException("Set the entity's workspace before queueing it.", nameof(entity));
         }
 
-        var pending = new Pending(entity, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(entity, Pending.NewCompletion());
         await _queue.Writer.WriteAsync(pending, ct);
         // Not cancellable once queued: the row may commit, and the caller must then hear that it did.
         await pending.Committed.Task;
@@ -51,9 +58,25 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
     /// </summary>
     public async Task RunAsync(Func<TouchpointDbContext, Task> work, CancellationToken ct = default)
     {
-        var pending = new Pending(null, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), work);
+        var pending = new Pending(null, Pending.NewCompletion(), work);
         await _queue.Writer.WriteAsync(pending, ct);
         await pending.Committed.Task;
+    }
+
+    /// <summary>
+    /// Queues changes that need to read before they write (a chat message takes its conversation's
+    /// next number): <paramref name="stage"/> runs on the writer in the batch's context and
+    /// transaction, after the batch's earlier stages (so it sees what they changed, in
+    /// <c>Local</c>), and must only read and track changes, never save. Its result is returned once
+    /// the batch is committed. If the batch fails, every stage is run again alone in a fresh context.
+    /// The context acts in no workspace: the stage says which rows it reads.
+    /// </summary>
+    public async Task<T> StageAsync<T>(Func<TouchpointDbContext, Task<T>> stage, CancellationToken ct = default)
+    {
+        var pending = new Pending(null, Pending.NewCompletion(), Stage: async db => await stage(db));
+        await _queue.Writer.WriteAsync(pending, ct);
+        // As for rows: once queued the change may commit, so the caller waits to hear.
+        return (T)(await pending.Committed.Task)!;
     }
 
     // 0 until one thread has taken the queue: the writer's own thread, or StopAsync when the host
@@ -133,33 +156,56 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
         }
     }
 
-    private void Commit(IReadOnlyList<Pending> batch)
+    /// <summary>A staged change that meets a conflict alone (a deadlock, a number taken elsewhere) is tried again on fresh data.</summary>
+    private const int StageAttempts = 3;
+
+    private void Commit(IReadOnlyList<Pending> batch, int attempt = 1)
     {
         try
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
             // Only new rows, each added once: there are no changes to detect, and detecting them was a
-            // tenth of a busy server's time.
+            // tenth of a busy server's time. Stages change what they read, so then changes are detected once.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            foreach (var pending in batch)
+            var staged = batch.Any(p => p.Stage is not null);
+            using var transaction = staged ? db.Database.BeginTransaction() : null;
+            var results = new object?[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
             {
-                db.Add(pending.Entity!);
+                if (batch[i].Stage is { } stage)
+                {
+                    results[i] = stage(db).GetAwaiter().GetResult();
+                }
+                else
+                {
+                    db.Add(batch[i].Entity!);
+                }
+            }
+
+            if (staged)
+            {
+                db.ChangeTracker.DetectChanges();
             }
 
             db.SaveChanges();
-            foreach (var pending in batch)
+            transaction?.Commit();
+            for (var i = 0; i < batch.Count; i++)
             {
-                pending.Committed.TrySetResult();
+                batch[i].Committed.TrySetResult(results[i]);
             }
         }
-        catch (Exception ex) when (batch.Count > 1 && ex is DbUpdateException)
+        catch (Exception ex) when (batch.Count > 1 && (ex is DbUpdateException || batch.Any(p => p.Stage is not null)))
         {
             LogBatchRetried(batch.Count, ex.Message);
             foreach (var pending in batch)
             {
                 Commit([pending]);
             }
+        }
+        catch (DbUpdateException) when (batch is [{ Stage: not null }] && attempt < StageAttempts)
+        {
+            Commit(batch, attempt + 1);
         }
         catch (Exception ex)
         {
@@ -170,13 +216,13 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
         }
     }
 
-    private void RunWork(Func<TouchpointDbContext, Task> work, TaskCompletionSource done)
+    private void RunWork(Func<TouchpointDbContext, Task> work, TaskCompletionSource<object?> done)
     {
         try
         {
             using var scope = scopes.CreateScope();
             work(scope.ServiceProvider.GetRequiredService<TouchpointDbContext>()).GetAwaiter().GetResult();
-            done.TrySetResult();
+            done.TrySetResult(null);
         }
         catch (Exception ex)
         {

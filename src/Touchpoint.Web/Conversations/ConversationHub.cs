@@ -98,7 +98,8 @@ internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceS
         }
 
         // Client ids are the sender's own: a visitor cannot replay an agent's id to read their message.
-        var message = await log.AppendAsync(conversationId, new ConversationLog.NewMessage(
+        // Live chat is the hot path: its messages share commits (group commit).
+        var message = await log.AppendBatchedAsync(conversationId, new ConversationLog.NewMessage(
             caller.IsAgent ? MessageAuthor.Agent : MessageAuthor.Customer, text, caller.UserId,
             ClientId: (caller.IsAgent ? "a:" : "c:") + clientId));
         return MessageDto.From(message);
