@@ -55,13 +55,17 @@ internal static class ChatFanoutBenchmark
         var baselineRuns = new List<ChatRun>();
         for (var i = 0; i < options.Runs; i++)
         {
+            await baseline.ReopenClosedAsync();
             baselineRuns.Add(Print(await baseline.RunAsync(rate, duration)));
+            await ours.ReopenClosedAsync();
             oursRuns.Add(Print(await ours.RunAsync(rate, duration)));
         }
 
         await keepAlive.CancelAsync();
         await pings;
-        var closed = (ours.ClosedConnections, baseline.ClosedConnections);
+        await ours.ReopenClosedAsync();
+        await baseline.ReopenClosedAsync();
+        var closed = (ours.Reopened, baseline.Reopened);
         var stored = await CountMessagesAsync(database);
         var acked = oursRuns.Sum(r => r.Acked);
         if (stored < acked)

@@ -86,14 +86,13 @@ internal sealed class FanoutSide : IAsyncDisposable
     public static async Task<FanoutSide> ConnectAsync(string name, Uri baseAddress, int processId, IReadOnlyList<VisitorChat> chats, string? agentCookie)
     {
         var side = new FanoutSide(name, baseAddress, processId, chats);
-        var hub = new Uri(baseAddress.ToString().Replace("http", "ws", StringComparison.Ordinal).TrimEnd('/') + "/hubs/conversations");
+        var hub = side.Hub;
         side._agent = await HubLoadClient.ConnectAsync(hub, agentCookie, CancellationToken.None);
         side._agent.OnMessage = side.Received;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < chats.Count; i += ConnectBatch)
         {
-            var batch = chats.Skip(i).Take(ConnectBatch).Select(c => HubLoadClient.ConnectAsync(
-                new Uri(hub + $"?conversation={c.ConversationId}&visitor={Uri.EscapeDataString(c.VisitorToken)}"), null, CancellationToken.None));
+            var batch = chats.Skip(i).Take(ConnectBatch).Select(side.ConnectVisitorAsync);
             side._visitors.AddRange(await Task.WhenAll(batch));
             if (i == 0)
             {
@@ -106,6 +105,41 @@ internal sealed class FanoutSide : IAsyncDisposable
         side.MeasuredConnections += side.Connections;
         Console.WriteLine($"  {name}: {side.Connections} connections open in {clock.Elapsed.TotalSeconds:0.0} s");
         return side;
+    }
+
+    private Uri Hub => new(BaseAddress.ToString().Replace("http", "ws", StringComparison.Ordinal).TrimEnd('/') + "/hubs/conversations");
+
+    private Task<HubLoadClient> ConnectVisitorAsync(VisitorChat chat) => HubLoadClient.ConnectAsync(
+        new Uri(Hub + $"?conversation={chat.ConversationId}&visitor={Uri.EscapeDataString(chat.VisitorToken)}"), null, CancellationToken.None);
+
+    /// <summary>Visitor connections the server closed since they opened, over all runs (each reopened before the next run).</summary>
+    public int Reopened { get; private set; }
+
+    /// <summary>Reopens visitor connections the server closed, as the widget does on its own; a closed agent connection ends the bench.</summary>
+    public async Task ReopenClosedAsync()
+    {
+        if (_agent is { IsOpen: false })
+        {
+            throw new InvalidOperationException($"{Name}: the server closed the agent's connection ({_agent.CloseReason}).");
+        }
+
+        var (count, reason) = (0, "");
+        for (var i = 0; i < _visitors.Count; i++)
+        {
+            if (!_visitors[i].IsOpen)
+            {
+                reason = _visitors[i].CloseReason ?? "";
+                await _visitors[i].DisposeAsync();
+                _visitors[i] = await ConnectVisitorAsync(_chats[i]);
+                count++;
+            }
+        }
+
+        if (count > 0)
+        {
+            Console.WriteLine($"  {Name}: reopened {count} visitor connections the server had closed ({reason})");
+            Reopened += count;
+        }
     }
 
     /// <summary>RSS after a second's pause, so connections still being set up are not half counted.</summary>
@@ -137,7 +171,7 @@ internal sealed class FanoutSide : IAsyncDisposable
                 ack.Record(Micros(Stopwatch.GetTimestamp() - due));
                 Interlocked.Increment(ref acked);
             }
-            catch (InvalidOperationException e)
+            catch (InvalidOperationException e) // the hub's error, or the connection closed (see HubLoadClient.InvokeAsync)
             {
                 // Refused or the connection closed: not a delivery to wait for, but the run fails.
                 _awaited.TryRemove(key, out _);
@@ -202,9 +236,6 @@ internal sealed class FanoutSide : IAsyncDisposable
             Interlocked.Increment(ref _delivered);
         }
     }
-
-    /// <summary>Connections the server closed (each one a visitor whose messages would be lost).</summary>
-    public int ClosedConnections => Clients.Count(c => !c.IsOpen);
 
     private static long Micros(long ticks) => ticks * 1_000_000 / Stopwatch.Frequency;
 

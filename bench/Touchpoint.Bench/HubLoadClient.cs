@@ -17,7 +17,9 @@ namespace Touchpoint.Bench;
 internal sealed class HubLoadClient : IAsyncDisposable
 {
     private const char Separator = '\u001e';
-    private static readonly byte[] Ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
+    private const string PingFrame = "{\"type\":6}";
+    private const string InvocationStart = "{\"type\":1,";
+    private static readonly byte[] Ping = Encoding.UTF8.GetBytes(PingFrame + Separator);
 
     private readonly ClientWebSocket _socket;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _pending = new();
@@ -99,7 +101,16 @@ internal sealed class HubLoadClient : IAsyncDisposable
             target,
             arguments,
         });
-        await SendRawAsync([.. frame, (byte)Separator]);
+        try
+        {
+            await SendRawAsync([.. frame, (byte)Separator]);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        {
+            _pending.TryRemove(id, out _);
+            throw new InvalidOperationException("The connection is closed: " + e.Message, e);
+        }
+
         return await completion.Task;
     }
 
@@ -150,6 +161,13 @@ internal sealed class HubLoadClient : IAsyncDisposable
 
     private void Handle(string frame)
     {
+        // Thousands of connections share one core: skip parsing what this client never reads
+        // (pings, and server invocations when nobody listens for messages).
+        if (frame == PingFrame || (OnMessage is null && frame.StartsWith(InvocationStart, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
         using var document = JsonDocument.Parse(frame);
         var root = document.RootElement;
         switch (root.GetProperty("type").GetInt32())
