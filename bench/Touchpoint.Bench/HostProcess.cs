@@ -26,6 +26,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's own process id (taskset execs it), e.g. to read its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts <paramref name="fileName"/> under <c>taskset -c 0</c> and waits until <paramref name="readyPath"/> answers 200.</summary>
     public static async Task<HostProcess> StartAsync(string name, string fileName, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string> environment, int port, string readyPath, string logPath)

@@ -140,7 +140,7 @@ internal sealed class LoadGenerator : IDisposable
     }
 
     /// <summary>Sleeps while the due time is far, then spins: Thread.Sleep alone overshoots by about a millisecond.</summary>
-    private static void WaitUntil(long due)
+    internal static void WaitUntil(long due)
     {
         while (true)
         {

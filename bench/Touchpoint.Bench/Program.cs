@@ -16,15 +16,23 @@ using Touchpoint.Bench;
 //                    against one SQL COUNT with the same predicates
 //   survey-page      bytes of the first page of a 10-question survey (HTML + same-origin CSS/JS),
 //                    against a fixed budget of 50 KB and no blocking script
+//   chat-fanout      N connected chat widgets + 1 agent, R messages/s through the hub, persisted and delivered,
+//                    against a bare SignalR echo hub (EchoHubServer); p99 to the agent and memory per connection
 //   baseline-server  (internal) the bare endpoint, started by survey-submit and tracking-single
+//   echo-hub         (internal) the bare SignalR hub, started by chat-fanout
 if (args.Length > 0 && args[0] == BaselineServer.Verb)
 {
     return await BaselineServer.RunAsync();
 }
 
+if (args.Length > 0 && args[0] == EchoHubServer.Verb)
+{
+    return await EchoHubServer.RunAsync();
+}
+
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute|survey-page> [--provider sqlite|postgres] [--size N] " +
+    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute|survey-page|chat-fanout> [--provider sqlite|postgres] [--size N] " +
         "[--rate R] [--duration S] [--runs 3] [--calls 20] [--out bench/results]");
     return args.Length == 0 ? 1 : 0;
 }
@@ -49,5 +57,6 @@ return options.Benchmark switch
     "tracking-single" => await TrackingSingleBenchmark.RunAsync(options),
     "segment-recompute" => await SegmentRecomputeBenchmark.RunAsync(options),
     "survey-page" => await SurveyPageBenchmark.RunAsync(options),
+    "chat-fanout" => await ChatFanoutBenchmark.RunAsync(options),
     _ => throw new ArgumentException($"Unknown benchmark '{options.Benchmark}'."),
 };

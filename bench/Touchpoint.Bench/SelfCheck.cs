@@ -69,6 +69,10 @@ internal static class SelfCheck
         var options = BenchOptions.Parse(["survey-submit", "--provider", "postgres", "--rate", "500", "--duration", "4"]);
         Check(options.Provider == Core.Data.DatabaseProvider.Postgres && options.Rate == 500 && options.Duration == 4 && options.Runs == 3, "options parse");
 
+        // Memory per connection: the VmRSS line of /proc/{pid}/status is in kB; the growth is shared over the connections.
+        Check(ProcessMemory.ParseVmRss("Name:\tdotnet\nVmPeak:\t  900 kB\nVmRSS:\t  204800 kB\nThreads:\t12\n") == 204_800L * 1024, "VmRSS parses to bytes");
+        Check(Math.Abs(ProcessMemory.PerConnectionKiB(100L << 20, 110L << 20, 1024) - 10) < 1e-9, "10 MiB over 1,024 connections is 10 KiB each");
+
         Console.WriteLine("self-check: all assertions hold");
         return 0;
     }

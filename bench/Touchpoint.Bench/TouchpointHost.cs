@@ -14,6 +14,8 @@ internal sealed class TouchpointHost : IAsyncDisposable
 {
     public const string ApiKey = "tp_key_bench_0123456789abcdefghijklmnopqrstuvwxyz";
     public const string WriteKey = "tp_write_bench_0123456789abcdefghijklmnopqrstuvwxyz";
+    public const string AdminEmail = "bench@touchpoint.local";
+    public const string AdminPassword = "bench-password-123";
 
     private readonly HostProcess _process;
 
@@ -26,12 +28,15 @@ internal sealed class TouchpointHost : IAsyncDisposable
     }
 
     public Uri BaseAddress => _process.BaseAddress;
+    public int ProcessId => _process.ProcessId;
     public BenchDatabase Database { get; }
 
     /// <summary>Authenticated with the bootstrap API key; for setup calls and timed sequential calls.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<TouchpointHost> StartAsync(BenchDatabase database, string runFolder, string name)
+    /// <param name="settings">Extra configuration as environment variables (e.g. a raised public rate limit for a load test).</param>
+    public static async Task<TouchpointHost> StartAsync(BenchDatabase database, string runFolder, string name,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var build = Path.Combine(Repository.Root, "src", "Touchpoint.Web", "bin", "Release", "net10.0");
         var dll = Path.Combine(build, "Touchpoint.Web.dll");
@@ -51,12 +56,16 @@ internal sealed class TouchpointHost : IAsyncDisposable
             ["Touchpoint__Database__Provider"] = database.Provider.ToString(),
             ["ConnectionStrings__Touchpoint"] = database.ConnectionString,
             ["Touchpoint__Smtp__PickupDirectory"] = Path.Combine(data, "mail"),
-            ["Touchpoint__Bootstrap__AdminEmail"] = "bench@touchpoint.local",
-            ["Touchpoint__Bootstrap__AdminPassword"] = "bench-password-123",
+            ["Touchpoint__Bootstrap__AdminEmail"] = AdminEmail,
+            ["Touchpoint__Bootstrap__AdminPassword"] = AdminPassword,
             ["Touchpoint__Bootstrap__WorkspaceName"] = "Bench",
             ["Touchpoint__Bootstrap__ApiKey"] = ApiKey,
             ["Touchpoint__Bootstrap__WriteKey"] = WriteKey,
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
 
         // The working directory is the build folder: that is the content root, where appsettings.json lives.
         var process = await HostProcess.StartAsync("Touchpoint", "dotnet", [dll], build, environment, port, "/healthz",
