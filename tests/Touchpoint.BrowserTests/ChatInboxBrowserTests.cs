@@ -161,6 +161,10 @@ public sealed class ChatInboxBrowserTests
             Assert.Equal((int)HttpStatusCode.OK, download.Status);
             Assert.Equal(Png, await download.BodyAsync());
 
+            // The inbox shows the file again when the page is loaded afresh.
+            await agent.ReloadAsync();
+            await Expect(link).ToHaveAttributeAsync("href", href!);
+
             // The visitor's own link opens the same bytes with their token.
             var visitorHref = await inWidget.GetAttributeAsync("href");
             var visitorDownload = await visitor.Context.APIRequest.GetAsync(visitorHref!);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -131,6 +132,27 @@ public sealed partial class ChatFilesHubTests(AppFixture fixture)
         var agentNote = agentSince.EnumerateArray().Single(m => m.GetProperty("private").GetBoolean());
         Assert.Equal($"/conversations/attachments/{internalCopy}", OnlyFile(agentNote).GetProperty("url").GetString());
         Assert.Equal($"/conversations/attachments/{reply}", OnlyFile(agentSince[0]).GetProperty("url").GetString());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Resolution_TheVisitorIsAskedForARatingAndToldWhenItArrived(DatabaseProvider provider)
+    {
+        var chat = await AfterChatData.CreateAsync(await TestWorkspace.CreateAsync(fixture.App(provider)), configure: i => i.CsatEnabled = true);
+        await using var visitor = await HubTestClient.VisitorAsync(chat.Workspace.App, chat.ConversationId, chat.VisitorToken);
+
+        await chat.AnsweredAndResolvedAsync();
+        var question = await visitor.NextAsync("message", m => m.GetProperty("kind").GetString() == "csatQuestion");
+        using var http = chat.Visitor();
+        using var rate = await http.PostAsJsonAsync($"{chat.Widget}/csat", new { score = 4, comment = "Fine" });
+        await rate.ExpectAsync(HttpStatusCode.NoContent);
+        var rating = await visitor.NextAsync("message", m => m.GetProperty("kind").GetString() == "csatRating");
+        var history = await visitor.InvokeAsync("Since", chat.ConversationId, 0);
+
+        Assert.Equal("system", question.GetProperty("author").GetString());
+        Assert.True(rating.GetProperty("seq").GetInt64() > question.GetProperty("seq").GetInt64());
+        Assert.Equal(["csatQuestion", "csatRating"], history.EnumerateArray().Select(m => m.GetProperty("kind").GetString()).OfType<string>());
+        Assert.All(history.EnumerateArray().Where(m => m.GetProperty("author").GetString() != "system"),
+            m => Assert.Equal(JsonValueKind.Null, m.GetProperty("kind").ValueKind));
     }
 
     [Theory, OnSqlite, OnPostgres]
