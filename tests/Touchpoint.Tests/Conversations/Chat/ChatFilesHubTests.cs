@@ -135,6 +135,29 @@ public sealed partial class ChatFilesHubTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task InboxPageCatchUp_ListsEachMessagesFilesWithTheMembersUrl(DatabaseProvider provider)
+    {
+        var chat = await AfterChatData.CreateAsync(await TestWorkspace.CreateAsync(fixture.App(provider)));
+        using var visitorHttp = chat.Visitor();
+        var fileId = await UploadAsync(visitorHttp, $"{chat.Widget}/attachments", "photo.png");
+        await chat.AppendAsync(MessageAuthor.Customer, "Hello");
+        var sent = await chat.AppendAsync(MessageAuthor.Customer, "A photo", attachments: [fileId]);
+        var cookie = await HubTestClient.SignInCookieAsync(chat.Workspace.App, chat.Workspace.Owner.Email!, TestWorkspace.Password);
+        using var client = chat.Workspace.ClientWithKey(null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/inbox?handler=Messages&id={chat.ConversationId}&after=0");
+        request.Headers.Add("Cookie", cookie);
+        request.Headers.Add("Accept", "application/json");
+
+        using var response = await client.SendAsync(request);
+        var messages = await response.ExpectAsync(HttpStatusCode.OK);
+
+        var withFile = messages.EnumerateArray().Single(m => m.GetProperty("id").GetInt64() == sent.Id);
+        Assert.Equal($"/conversations/attachments/{fileId}", OnlyFile(withFile).GetProperty("url").GetString());
+        Assert.Equal(0, messages.EnumerateArray().Single(m => m.GetProperty("body").GetString() == "Hello").GetProperty("attachments")
+            .GetArrayLength());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Resolution_TheVisitorIsAskedForARatingAndToldWhenItArrived(DatabaseProvider provider)
     {
         var chat = await AfterChatData.CreateAsync(await TestWorkspace.CreateAsync(fixture.App(provider)), configure: i => i.CsatEnabled = true);
