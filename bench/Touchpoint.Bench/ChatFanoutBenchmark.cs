@@ -73,10 +73,7 @@ internal static class ChatFanoutBenchmark
             throw new InvalidOperationException($"touchpoint acknowledged {acked} messages in the runs but stored only {stored} in all.");
         }
 
-        var breakdown = await ChatBreakdown.MeasureAsync(database, prepared.Chats[0].ConversationId);
-        Console.WriteLine("where one message's time goes in Touchpoint (in-process, sequential, median ms): " +
-            string.Join(", ", breakdown.Select(b => $"{b.Key} {Report.F(b.Value, "0.00")}")));
-        Write(options, started, size, rate, duration, ours, baseline, oursRuns, baselineRuns, stored, closed, breakdown);
+        Write(options, started, size, rate, duration, ours, baseline, oursRuns, baselineRuns, stored, closed);
         return 0;
     }
 
@@ -90,7 +87,7 @@ internal static class ChatFanoutBenchmark
     }
 
     private static void Write(BenchOptions options, DateTime started, int size, double rate, TimeSpan duration, FanoutSide ours, FanoutSide baseline,
-        List<ChatRun> oursRuns, List<ChatRun> baselineRuns, long stored, (int Ours, int Baseline) closed, Dictionary<string, double> breakdown)
+        List<ChatRun> oursRuns, List<ChatRun> baselineRuns, long stored, (int Ours, int Baseline) closed)
     {
         var o = Report.Median(oursRuns, r => r.P99Ms);
         var b = Report.Median(baselineRuns, r => r.P99Ms);
@@ -126,7 +123,6 @@ internal static class ChatFanoutBenchmark
                 runs = options.Runs,
                 memory,
                 storedMessages = stored,
-                breakdownMs = breakdown,
                 closedConnections = new { touchpoint = closed.Ours, echo = closed.Baseline },
                 ours = oursRuns,
                 baseline = baselineRuns,

@@ -162,6 +162,10 @@ public sealed class ChatWidgetBrowserTests
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
         await Expect(page.GetByText("No one is available to chat right now.", new() { Exact = false })).ToBeVisibleAsync();
+        // The offline form stands alone: no chat composer, file or emoji button below it.
+        await Expect(page.Locator("#tp-message")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Attach a file" })).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Insert emoji" })).ToBeHiddenAsync();
         await page.Locator("#tp-off-email").FillAsync("ada@example.com");
         await page.Locator("#tp-off-message").FillAsync("Please call me about order 123 <b>now</b>");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();

@@ -133,6 +133,7 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
         ClientId = message.ClientId,
         EmailMessageId = message.EmailMessageId,
         CreatedAt = now,
+        AppendedWithoutFiles = message.AttachmentIds is not { Count: > 0 } && message.EmailMessageId is null,
     };
 
     /// <summary>

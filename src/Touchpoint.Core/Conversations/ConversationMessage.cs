@@ -26,6 +26,13 @@ public sealed class ConversationMessage : IWorkspaceOwned
     /// <summary>For an agent's reply: seconds since the oldest customer message it answers (next response time).</summary>
     public int? ResponseSeconds { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set on a message just appended with no files (and not from an email, whose files are kept
+    /// right after): whoever shows it needs not look for files. False when unknown, e.g. loaded.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public bool AppendedWithoutFiles { get; set; }
 }
 
 public enum MessageAuthor

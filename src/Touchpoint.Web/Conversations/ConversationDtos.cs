@@ -1,14 +1,32 @@
+using System.Text.Json.Serialization;
 using Touchpoint.Core.Conversations;
 
 namespace Touchpoint.Web.Conversations;
 
-/// <summary>A message as the API, the hub and the widget show it (internal notes only ever go to agents).</summary>
+/// <summary>
+/// A message as the API, the hub and the widget show it (internal notes only ever go to agents).
+/// <see cref="Kind"/> marks the messages the widget acts on: <c>csatQuestion</c> (ask for a rating) and
+/// <c>csatRating</c> (the rating arrived). <see cref="Attachments"/> are the files sent with it, with
+/// URLs for the audience it goes to (see <see cref="Attachments.MessageFiles"/>); left out where not loaded.
+/// </summary>
 internal sealed record MessageDto(long Id, Guid ConversationId, long Seq, string Author, Guid? AuthorUserId, string Body, bool Private,
-    DateTime CreatedAt, int? ResponseSeconds)
+    DateTime CreatedAt, int? ResponseSeconds, string? Kind = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MessageFileDto>? Attachments = null)
 {
     public static MessageDto From(ConversationMessage m) => new(m.Id, m.ConversationId, m.Seq, JsonNames.Of(m.Author), m.AuthorUserId, m.Body,
-        m.Private, m.CreatedAt, m.ResponseSeconds);
+        m.Private, m.CreatedAt, m.ResponseSeconds, KindOf(m));
+
+    public static MessageDto From(ConversationMessage m, IReadOnlyList<MessageFileDto> attachments) => From(m) with { Attachments = attachments };
+
+    /// <summary>The after-chat rating's messages, told apart by the per-resolution client ids they are stored with.</summary>
+    private static string? KindOf(ConversationMessage m) => m.Author != MessageAuthor.System || m.ClientId is not { } key ? null
+        : key.StartsWith("csat-ask:", StringComparison.Ordinal) ? "csatQuestion"
+        : key.StartsWith("csat:", StringComparison.Ordinal) ? "csatRating"
+        : null;
 }
+
+/// <summary>A file sent with a message: where the reader downloads it (relative to the app).</summary>
+internal sealed record MessageFileDto(Guid Id, string FileName, string ContentType, long Size, string Url);
 
 /// <summary>A conversation as the API and the agents' hub show it.</summary>
 internal sealed record ConversationDto(Guid Id, Guid InboxId, Guid? CustomerId, string Channel, string Status, string Priority,

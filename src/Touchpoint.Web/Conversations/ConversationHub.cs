@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Conversations;
+using Touchpoint.Core.Conversations.AfterChat;
 using Touchpoint.Core.Data;
+using Touchpoint.Web.Conversations.Attachments;
 using Touchpoint.Web.Conversations.Chat;
 using Touchpoint.Web.Platform;
 
@@ -66,18 +68,55 @@ internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceS
         throw new HubException("Sign in as a member of the workspace, or connect from the chat widget with ?conversation=&visitor=.");
     }
 
+    /// <summary>Most files one message may carry.</summary>
+    public const int MaxFilesPerMessage = 10;
+
     /// <summary>Sends a message; the answer is the stored message (the same one again for a resend with the same client id).</summary>
-    public async Task<MessageDto> Send(Guid conversationId, string? clientId, string? body)
+    public Task<MessageDto> Send(Guid conversationId, string? clientId, string? body) => SendAsync(conversationId, clientId, body, null);
+
+    /// <summary>
+    /// Sends a message with files uploaded beforehand (to this conversation, not yet sent); the text may
+    /// be empty when files are attached. A resend with the same client id answers the stored message.
+    /// </summary>
+    public Task<MessageDto> SendWithFiles(Guid conversationId, string? clientId, string? body, IReadOnlyList<Guid>? attachmentIds) =>
+        SendAsync(conversationId, clientId, body, attachmentIds ?? []);
+
+    private async Task<MessageDto> SendAsync(Guid conversationId, string? clientId, string? body, IReadOnlyList<Guid>? attachmentIds)
     {
         var caller = Enter();
         var conversation = await FindAsync(caller, conversationId);
+        var ct = Context.ConnectionAborted;
         if (conversation.MergedIntoId is not null)
         {
             throw new HubException("This conversation was merged into another one: continue there.");
         }
 
+        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 60)
+        {
+            throw new HubException("Send a client id (1-60 characters, e.g. a UUID) so a resend is not stored twice.");
+        }
+
+        // Client ids are the sender's own: a visitor cannot replay an agent's id to read their message.
+        var key = (caller.IsAgent ? "a:" : "c:") + clientId;
+        var files = attachmentIds?.Distinct().ToList() ?? [];
+        if (files.Count > 0 && await db.ConversationMessages.AsNoTracking()
+                .FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.ClientId == key, ct) is { } repeat)
+        {
+            return await DtoAsync(caller, repeat);
+        }
+
         var text = body?.Trim() ?? "";
-        if (text.Length == 0)
+        if (files.Count > MaxFilesPerMessage)
+        {
+            throw new HubException($"A message may carry at most {MaxFilesPerMessage} files; send the rest in another message.");
+        }
+
+        if (attachmentIds is not null && files.Count == 0 && text.Length == 0)
+        {
+            throw new HubException("A message needs some text or at least one file.");
+        }
+
+        if (text.Length == 0 && files.Count == 0)
         {
             throw new HubException("A message needs some text.");
         }
@@ -87,9 +126,20 @@ internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceS
             throw new HubException($"A message may have at most {ConversationLimits.MaxMessageLength} characters; split it up.");
         }
 
-        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 60)
+        if (files.Count > 0)
         {
-            throw new HubException("Send a client id (1-60 characters, e.g. a UUID) so a resend is not stored twice.");
+            var names = await db.MessageAttachments.Where(a => files.Contains(a.Id) && a.ConversationId == conversationId && a.MessageId == null)
+                .OrderBy(a => a.CreatedAt).Select(a => a.FileName).ToListAsync(ct);
+            if (names.Count != files.Count)
+            {
+                throw new HubException("Each file must be uploaded to this conversation first and sent only once: upload it again.");
+            }
+
+            // The text transcripts, emails and previews show when only files were sent.
+            if (text.Length == 0)
+            {
+                text = "📎 " + string.Join(", ", names);
+            }
         }
 
         if (!caller.Sends.TryTake(clock.GetUtcNow(), ConversationLimits.MessagesPerMinute))
@@ -97,12 +147,21 @@ internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceS
             throw new HubException("Too many messages; wait a moment.");
         }
 
-        // Client ids are the sender's own: a visitor cannot replay an agent's id to read their message.
-        // Live chat is the hot path: its messages share commits (group commit).
-        var message = await log.AppendBatchedAsync(conversationId, new ConversationLog.NewMessage(
-            caller.IsAgent ? MessageAuthor.Agent : MessageAuthor.Customer, text, caller.UserId,
-            ClientId: (caller.IsAgent ? "a:" : "c:") + clientId));
-        return MessageDto.From(message);
+        ConversationMessage message;
+        try
+        {
+            // Live chat is the hot path: its messages share commits (group commit); a message with files is appended directly.
+            message = await log.AppendBatchedAsync(conversationId, new ConversationLog.NewMessage(
+                caller.IsAgent ? MessageAuthor.Agent : MessageAuthor.Customer, text, caller.UserId, ClientId: key,
+                AttachmentIds: files.Count > 0 ? files : null));
+        }
+        catch (AttachmentNotSendableException)
+        {
+            // Another send took the same file a moment earlier; nothing of this message was stored.
+            throw new HubException("Each file must be uploaded to this conversation first and sent only once: upload it again.");
+        }
+
+        return await DtoAsync(caller, message);
     }
 
     /// <summary>Messages after <paramref name="afterSeq"/>, in order (at most 500: ask again from the last one); visitors never get notes.</summary>
@@ -111,7 +170,28 @@ internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceS
         var caller = Enter();
         await FindAsync(caller, conversationId);
         var messages = await log.AfterAsync(conversationId, afterSeq, includePrivate: caller.IsAgent, ct: Context.ConnectionAborted);
-        return messages.Select(MessageDto.From).ToList();
+        return await DtosAsync(caller, messages);
+    }
+
+    private async Task<MessageDto> DtoAsync(HubCaller caller, ConversationMessage message) => (await DtosAsync(caller, [message]))[0];
+
+    /// <summary>Messages with their files' URLs for the caller: agents the members' download, a visitor the widget's.</summary>
+    private async Task<List<MessageDto>> DtosAsync(HubCaller caller, IReadOnlyCollection<ConversationMessage> messages)
+    {
+        var ct = Context.ConnectionAborted;
+        if (caller.ConversationId is not { } own)
+        {
+            return await MessageFiles.DtosAsync(db, messages, FileAudience.Agents, ct);
+        }
+
+        var dtos = await MessageFiles.DtosAsync(db, messages, FileAudience.Visitor(""), ct);
+        if (!dtos.Exists(d => d.Attachments is { Count: > 0 }))
+        {
+            return dtos;
+        }
+
+        var visitor = await FileAudience.VisitorOfAsync(db, own, ct);
+        return dtos.ConvertAll(d => MessageFiles.For(d, visitor));
     }
 
     /// <summary>Tells the other side someone is typing; at most one relay per second per connection.</summary>

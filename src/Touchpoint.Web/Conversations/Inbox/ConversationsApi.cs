@@ -6,6 +6,7 @@ using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Customers;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Journeys;
+using Touchpoint.Web.Conversations.Attachments;
 using Touchpoint.Web.Platform;
 
 namespace Touchpoint.Web.Conversations;
@@ -266,7 +267,11 @@ internal static class ConversationsApi
 
         // Members and API keys of the workspace see internal notes; the widget has its own channel without them.
         var messages = await log.AfterAsync(id, after ?? 0, includePrivate: true, take, ct);
-        return TypedResults.Ok(new { items = messages.Select(MessageDto.From).ToList(), last = messages.Count > 0 ? messages[^1].Seq : after ?? 0 });
+        return TypedResults.Ok(new
+        {
+            items = await MessageFiles.DtosAsync(db, messages, FileAudience.ApiClients, ct),
+            last = messages.Count > 0 ? messages[^1].Seq : after ?? 0,
+        });
     }
 
     internal sealed record PostMessageRequest(string? Body, bool? Private, string? ClientId);
@@ -308,7 +313,8 @@ internal static class ConversationsApi
             feed.ConversationChanged(await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == id, ct));
         }
 
-        return TypedResults.Created($"/api/v1/conversations/{id}/messages?after={message.Seq - 1}", MessageDto.From(message));
+        return TypedResults.Created($"/api/v1/conversations/{id}/messages?after={message.Seq - 1}",
+            await MessageFiles.DtoAsync(db, message, FileAudience.ApiClients, ct));
     }
 
     internal sealed record PatchConversationRequest(string? Status, string? Priority, DateTime? SnoozedUntil, Guid? AssigneeId, Guid? TeamId);

@@ -6,6 +6,7 @@ using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Customers;
 using Touchpoint.Core.Data;
 using Touchpoint.Web.Conversations;
+using Touchpoint.Web.Conversations.Attachments;
 using Touchpoint.Web.Platform;
 
 namespace Touchpoint.Web.Pages.Inbox;
@@ -32,6 +33,8 @@ internal sealed class InboxModel(TouchpointDbContext db, ConversationLog log, Co
     public Dictionary<string, int> ViewCounts { get; private set; } = [];
     public Conversation? Selected { get; private set; }
     public List<ConversationMessage> Messages { get; private set; } = [];
+    /// <summary>The files of <see cref="Messages"/>, by message id (read in one query).</summary>
+    public Dictionary<long, IReadOnlyList<MessageFileDto>> Files { get; private set; } = [];
     public CustomerProfile? Profile { get; private set; }
     public List<Conversation> OtherConversations { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
@@ -80,7 +83,8 @@ internal sealed class InboxModel(TouchpointDbContext db, ConversationLog log, Co
             return NotFound();
         }
 
-        return new JsonResult((await log.AfterAsync(id, Math.Max(0, after), includePrivate: true, take: 500, ct)).Select(MessageDto.From));
+        var messages = await log.AfterAsync(id, Math.Max(0, after), includePrivate: true, take: 500, ct);
+        return new JsonResult(await MessageFiles.DtosAsync(db, messages, FileAudience.Agents, ct));
     }
 
     public async Task<IActionResult> OnPostReplyAsync(Guid id, string? body, bool note, Guid? canned, string? view, CancellationToken ct)
@@ -116,7 +120,7 @@ internal sealed class InboxModel(TouchpointDbContext db, ConversationLog log, Co
         var message = await log.AppendAsync(id, new ConversationLog.NewMessage(MessageAuthor.Agent, body!, User.UserId(), note), ct);
         await db.Conversations.Where(c => c.Id == id && c.AgentReadSeq < message.Seq)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentReadSeq, message.Seq), ct);
-        return WantsJson ? new JsonResult(MessageDto.From(message)) : Redirect(Link(view, id));
+        return WantsJson ? new JsonResult(await MessageFiles.DtoAsync(db, message, FileAudience.Agents, ct)) : Redirect(Link(view, id));
     }
 
     public async Task<IActionResult> OnPostChangeAsync(Guid id, string? status, string? priority, DateTime? snoozedUntil, string? assignee,
@@ -245,6 +249,7 @@ internal sealed class InboxModel(TouchpointDbContext db, ConversationLog log, Co
         if (Selected is { } s)
         {
             Messages = await log.AfterAsync(s.Id, 0, includePrivate: true, take: 1000, ct);
+            Files = (await MessageFiles.DtosAsync(db, Messages, FileAudience.Agents, ct)).ToDictionary(m => m.Id, m => m.Attachments ?? []);
             if (s.CustomerId is { } customerId && await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, ct) is { } customer)
             {
                 Profile = await CustomerProfile.LoadAsync(db, customer, ct);

@@ -21,11 +21,15 @@
     email: script.getAttribute("data-email") || null
   };
   var storeKey = "touchpoint.chat." + inboxKey;
+  // The file types and size the server accepts (ConversationLimits); the server's answer is the last word.
+  var FILE_TYPES = ".png,.jpg,.jpeg,.gif,.webp,.pdf,.txt,.csv,.docx,.xlsx";
+  var MAX_FILE_BYTES = 10 * 1024 * 1024;
   var EMOJI = ["😀", "😂", "😊", "😍", "🤔", "😢", "😮", "😡", "👍", "👎", "👏", "🙏", "🎉", "❤️", "🔥", "✅", "❌", "📦", "💳", "⏰"];
 
   var state = {
     inbox: null, availability: null, chat: load(), messages: new Map(), pending: new Map(),
-    connection: null, agentReadSeq: 0, contact: { name: identity.name, email: identity.email }, historyLoaded: false
+    connection: null, agentReadSeq: 0, contact: { name: identity.name, email: identity.email }, historyLoaded: false,
+    file: null, csat: null
   };
 
   function load() {
@@ -100,6 +104,18 @@
     ".composer .emoji-toggle{background:#f1f3f5;color:#1f2328}",
     ".emoji{display:grid;grid-template-columns:repeat(10,1fr);gap:2px;padding:4px 8px}",
     ".emoji[hidden]{display:none}",
+    ".composer[hidden],form[hidden],.pending-file[hidden]{display:none}",
+    ".composer .attach{background:#f1f3f5;color:#1f2328}",
+    ".pending-file{display:flex;gap:6px;align-items:center;padding:4px 12px;font-size:12px;color:#1f2328}",
+    ".pending-file button{background:transparent;border:0;cursor:pointer;color:#b42318;font-size:14px}",
+    ".files{display:flex;flex-direction:column;gap:4px;margin-top:4px}",
+    ".files img{max-width:160px;max-height:120px;border-radius:6px;display:block}",
+    ".csat{align-self:stretch;border:1px solid #eaeef2;border-radius:10px;padding:10px;display:flex;flex-direction:column;gap:8px}",
+    ".csat fieldset{border:0;margin:0;padding:0;display:flex;gap:6px;flex-wrap:wrap}",
+    ".csat legend{font-weight:600;margin-bottom:6px}",
+    ".csat .score{background:#f1f3f5;color:#1f2328;border:1px solid #d0d7de;border-radius:6px;padding:6px 10px;cursor:pointer}",
+    ".csat .score[aria-pressed=true]{outline:2px solid #1f6feb}",
+    ".csat .send{border:0;border-radius:6px;padding:8px 10px;color:#fff;cursor:pointer;align-self:flex-start}",
     ".emoji button{background:transparent;border:0;cursor:pointer;font-size:18px;padding:2px}",
     "a{color:inherit;text-decoration:underline}",
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
@@ -114,13 +130,18 @@
   var textarea = el("textarea", { id: "tp-message", rows: "2", maxlength: "5000", placeholder: "Write a message…" });
   var emojiToggle = el("button", { type: "button", "class": "emoji-toggle", "aria-label": "Insert emoji", "aria-expanded": "false", text: "😊" });
   var sendButton = el("button", { type: "submit", text: "Send" });
+  var fileInput = el("input", { type: "file", id: "tp-file", accept: FILE_TYPES, "class": "sr", tabindex: "-1", "aria-hidden": "true" });
+  var attachButton = el("button", { type: "button", "class": "attach", "aria-label": "Attach a file", title: "Attach a file", text: "📎" });
   var composer = el("form", { "class": "composer", "aria-label": "Send a message" },
-    [el("label", { "for": "tp-message", "class": "sr", text: "Message" }), textarea, emojiToggle, sendButton]);
+    [el("label", { "for": "tp-message", "class": "sr", text: "Message" }), textarea, fileInput, attachButton, emojiToggle, sendButton]);
+  var pendingFileName = el("span", { "class": "name" });
+  var pendingFile = el("div", { "class": "pending-file", hidden: "", role: "status" }, [document.createTextNode("📎 "), pendingFileName,
+    el("button", { type: "button", "aria-label": "Remove the file", text: "×", onclick: function () { chooseFile(null); textarea.focus(); } })]);
   var emojiPanel = el("div", { "class": "emoji", hidden: "", role: "group", "aria-label": "Emoji" });
   EMOJI.forEach(function (e) {
     emojiPanel.appendChild(el("button", { type: "button", "aria-label": "Insert " + e, text: e, onclick: function () { insertAtCaret(e); } }));
   });
-  var panel = el("div", { "class": "panel", role: "dialog", "aria-label": "Chat", hidden: "" }, [header, body, status, errorLine, emojiPanel, composer]);
+  var panel = el("div", { "class": "panel", role: "dialog", "aria-label": "Chat", hidden: "" }, [header, body, status, errorLine, emojiPanel, pendingFile, composer]);
   shadow.appendChild(style);
   shadow.appendChild(launcher);
   shadow.appendChild(panel);
@@ -153,6 +174,20 @@
   launcher.addEventListener("click", function () { if (panel.hidden) { open(); } else { close(); } });
   closeButton.addEventListener("click", close);
   panel.addEventListener("keydown", function (e) { if (e.key === "Escape") { close(); } });
+  attachButton.addEventListener("click", function () { fileInput.click(); });
+  fileInput.addEventListener("change", function () { chooseFile(fileInput.files && fileInput.files[0] ? fileInput.files[0] : null); });
+  /** The file that goes with the next message (one at a time); it is uploaded when the message is sent. */
+  function chooseFile(file) {
+    errorLine.textContent = "";
+    if (file && file.size > MAX_FILE_BYTES) {
+      errorLine.textContent = "This file is too large: files may have at most " + (MAX_FILE_BYTES / 1024 / 1024) + " MB.";
+      file = null;
+    }
+    state.file = file;
+    fileInput.value = "";
+    pendingFileName.textContent = file ? file.name : "";
+    pendingFile.hidden = !file;
+  }
   emojiToggle.addEventListener("click", function () {
     emojiPanel.hidden = !emojiPanel.hidden;
     emojiToggle.setAttribute("aria-expanded", String(!emojiPanel.hidden));
@@ -167,6 +202,30 @@
       return response.json().catch(function () { return {}; }).then(function (json) { return { ok: response.ok, status: response.status, json: json }; });
     });
   }
+  /** A call on the visitor's own conversation, proven by the visitor token (never a cookie). */
+  function visitorApi(method, path, data, form) {
+    var headers = { "X-Visitor-Token": state.chat.visitorToken };
+    if (data) { headers["Content-Type"] = "application/json"; }
+    return fetch(host + "/chat/" + encodeURIComponent(inboxKey) + "/conversations/" + encodeURIComponent(state.chat.conversationId) + path, {
+      method: method, credentials: "omit", headers: headers, body: form || (data ? JSON.stringify(data) : undefined)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) { return { ok: response.ok, status: response.status, json: json }; });
+    });
+  }
+  /** Uploads a file to the conversation; resolves with the stored file, or fails with the server's reason. */
+  function upload(file) {
+    var form = new FormData();
+    form.append("file", file, file.name);
+    return visitorApi("POST", "/attachments", null, form).then(function (r) {
+      if (r.ok) { return r.json; }
+      if (r.status === 413 && !r.json.detail && !r.json.errors) { throw new Error("This file is too large: files may have at most 10 MB."); }
+      throw new Error(problemText(r.json));
+    }, function () { throw new Error("The file could not be uploaded. Please try again."); });
+  }
+  /** A file's download in this visitor's chat: the server sends the path, the widget adds its own token. */
+  function fileUrl(f) {
+    return host + f.url + (f.url.indexOf("?") < 0 ? "?" : "&") + "visitor=" + encodeURIComponent(state.chat ? state.chat.visitorToken : "");
+  }
   function refreshAvailability() {
     return api("GET", "/availability").then(function (r) {
       if (r.ok) { state.availability = r.json; state.inbox = r.json.inbox; title.textContent = state.inbox.name; paint(state.inbox.color); }
@@ -180,6 +239,7 @@
     if (currentForm) { currentForm.remove(); }
     currentForm = form;
     composer.hidden = !!form;
+    pendingFile.hidden = !!form || !state.file;
     emojiPanel.hidden = true;
     if (form) { panel.insertBefore(form, status); paint(state.inbox ? state.inbox.color : "#1f6feb"); }
   }
@@ -262,14 +322,70 @@
     var ordered = Array.from(state.messages.values()).sort(function (a, b) { return a.seq - b.seq; });
     var seenAt = null;
     ordered.forEach(function (m) { if (m.author === "customer" && m.seq <= state.agentReadSeq) { seenAt = m.seq; } });
+    // The rating question stands until the visitor rates or writes again (which reopens the conversation).
+    var askSeq = null, rated = false;
     ordered.forEach(function (m) {
+      if (m.kind === "csatQuestion") { askSeq = m.seq; rated = false; } else if (m.kind === "csatRating") { rated = true; } else if (m.author === "customer") { askSeq = null; }
       var bubble = el("div", { "class": "msg " + m.author, "data-seq": String(m.seq) });
       bubble.appendChild(linkified(m.body));
+      if (m.attachments && m.attachments.length) { bubble.appendChild(fileLinks(m.attachments)); }
       body.appendChild(bubble);
       if (m.seq === seenAt) { body.appendChild(el("div", { "class": "seen", text: "Seen" })); }
     });
-    state.pending.forEach(function (p) { body.appendChild(el("div", { "class": "msg customer pending", text: p.body })); });
+    if (askSeq !== null) {
+      if (rated || (state.csat && state.csat.seq === askSeq && state.csat.rated)) {
+        body.appendChild(el("div", { "class": "msg system", role: "status", text: "Thank you for your feedback!" }));
+      } else {
+        body.appendChild(csatForm(askSeq));
+      }
+    }
+    state.pending.forEach(function (p) {
+      body.appendChild(el("div", { "class": "msg customer pending", text: p.body || ("📎 " + (p.fileNames || []).join(", ")) }));
+    });
     body.scrollTop = body.scrollHeight;
+  }
+
+  /** Links to a message's files (names as text); images also show a small preview from the same download. */
+  function fileLinks(files) {
+    var list = el("div", { "class": "files" });
+    files.forEach(function (f) {
+      var link = el("a", { href: fileUrl(f), target: "_blank", rel: "noopener noreferrer", download: f.fileName });
+      if (/^image\//.test(f.contentType)) { link.appendChild(el("img", { src: fileUrl(f), alt: f.fileName })); }
+      link.appendChild(document.createTextNode("📎 " + f.fileName));
+      list.appendChild(link);
+    });
+    return list;
+  }
+
+  /** "How was this conversation?": 1-5 buttons and a comment; kept across re-renders so a choice is not lost. */
+  function csatForm(seq) {
+    if (state.csat && state.csat.seq === seq) { return state.csat.node; }
+    var chosen = 0;
+    var labels = ["very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied"];
+    var buttons = [1, 2, 3, 4, 5].map(function (n) {
+      return el("button", { type: "button", "class": "score", "aria-pressed": "false", "aria-label": n + " of 5, " + labels[n - 1], text: String(n),
+        onclick: function () { chosen = n; buttons.forEach(function (b, i) { b.setAttribute("aria-pressed", String(i + 1 === n)); }); } });
+    });
+    var comment = el("textarea", { id: "tp-csat-comment", rows: "2", maxlength: "2000" });
+    var note = el("p", { "class": "error", role: "alert" });
+    var send = el("button", { type: "submit", "class": "send", text: "Send rating" });
+    send.style.background = state.inbox ? state.inbox.color : "#1f6feb";
+    var form = el("form", { "class": "csat", "aria-label": "Rate this conversation" }, [
+      el("fieldset", {}, [el("legend", { text: "How was this conversation?" })].concat(buttons)),
+      el("label", { "for": "tp-csat-comment" }, [document.createTextNode("Comment (optional)"), comment]), send, note]);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (!chosen) { note.textContent = "Choose a rating from 1 to 5."; return; }
+      note.textContent = "";
+      send.disabled = true;
+      visitorApi("POST", "/csat", { score: chosen, comment: comment.value }).then(function (r) {
+        send.disabled = false;
+        if (r.ok) { state.csat.rated = true; renderMessages(); return; }
+        note.textContent = problemText(r.json);
+      }, function () { send.disabled = false; note.textContent = "Your rating could not be sent. Please try again."; });
+    });
+    state.csat = { seq: seq, node: form, rated: false };
+    return form;
   }
 
   function accept(message) {
@@ -363,7 +479,10 @@
     return queue.reduce(function (chain, p) {
       return chain.then(function () {
         if (!state.connection || state.connection.state !== "Connected") { return null; }
-        return state.connection.invoke("Send", state.chat.conversationId, p.clientId, p.body).then(function (stored) {
+        var sending = p.files && p.files.length
+          ? state.connection.invoke("SendWithFiles", state.chat.conversationId, p.clientId, p.body, p.files)
+          : state.connection.invoke("Send", state.chat.conversationId, p.clientId, p.body);
+        return sending.then(function (stored) {
           state.pending.delete(p.clientId);
           accept(stored);
         }, function (e) {
@@ -395,9 +514,11 @@
   composer.addEventListener("submit", function (e) {
     e.preventDefault();
     var text = textarea.value.trim();
-    if (!text) { return; }
+    var file = state.file;
+    if (!text && !file) { return; }
     errorLine.textContent = "";
     var clientId = newClientId();
+    if (file) { sendWithFile(clientId, text, file); return; }
     state.pending.set(clientId, { clientId: clientId, body: text });
     textarea.value = "";
     emojiPanel.hidden = true;
@@ -410,6 +531,23 @@
       connect();
     }
   });
+  /** A file goes up first (the upload needs the conversation), then the message names it. */
+  function sendWithFile(clientId, text, file) {
+    sendButton.disabled = true;
+    emojiPanel.hidden = true;
+    status.textContent = "Uploading " + file.name + "…";
+    (state.chat ? Promise.resolve() : start()).then(function () { return upload(file); }).then(function (uploaded) {
+      status.textContent = "";
+      chooseFile(null);
+      if (textarea.value.trim() === text) { textarea.value = ""; }
+      state.pending.set(clientId, { clientId: clientId, body: text, files: [uploaded.id], fileNames: [uploaded.fileName] });
+      renderMessages();
+      if (state.connection && state.connection.state === "Connected") { flushPending(); } else { connect(); }
+    }).catch(function (err) {
+      status.textContent = "";
+      errorLine.textContent = (err && err.message) || "The file could not be sent. Please try again.";
+    }).then(function () { sendButton.disabled = false; });
+  }
   textarea.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); composer.requestSubmit(); }
   });

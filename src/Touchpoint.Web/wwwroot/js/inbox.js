@@ -33,7 +33,23 @@
         time.className = "muted";
         time.dateTime = m.createdAt;
         time.textContent = new Date(m.createdAt).toISOString().substring(11, 16);
-        li.append(who, body, time);
+        li.append(who, body);
+        if (m.attachments && m.attachments.length) {
+            // File names come from customers: set as text; the URL is the members' download the server chose.
+            const files = document.createElement("ul");
+            files.className = "files";
+            m.attachments.forEach(f => {
+                const item = document.createElement("li");
+                const link = document.createElement("a");
+                link.href = f.url;
+                link.download = f.fileName;
+                link.textContent = "📎 " + f.fileName;
+                item.append(link);
+                files.append(item);
+            });
+            li.append(files);
+        }
+        li.append(time);
         thread.append(li);
         li.scrollIntoView({ block: "nearest" });
         if (m.author === "agent" && !m.private && receipt) {

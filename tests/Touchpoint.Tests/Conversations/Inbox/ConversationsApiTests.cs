@@ -41,6 +41,28 @@ public sealed class ConversationsApiTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Messages_WithAFile_CarryItWithTheApisDownloadUrl(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var client = workspace.Client();
+        var id = (await InboxTestData.LogConversationAsync(client, await InboxTestData.CreateInboxAsync(client))).GetProperty("id").GetGuid();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("Invoice 42\n"u8.ToArray()), "file", "invoice.txt" } };
+        var file = (await (await client.PostAsync($"/api/v1/conversations/{id}/attachments", form)).ExpectAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        await workspace.InWorkspaceAsync(s => s.GetRequiredService<ConversationLog>().AppendAsync(id,
+            new ConversationLog.NewMessage(MessageAuthor.Agent, "Your invoice", workspace.Owner.Id, AttachmentIds: [file])));
+
+        var items = (await client.GetJsonAsync($"/api/v1/conversations/{id}/messages")).GetProperty("items").EnumerateArray().ToList();
+
+        var sent = Assert.Single(items, m => m.GetProperty("body").GetString() == "Your invoice");
+        var attachment = Assert.Single(sent.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(("invoice.txt", $"/api/v1/attachments/{file}"), (attachment.GetProperty("fileName").GetString(), attachment.GetProperty("url").GetString()));
+        Assert.All(items.Where(m => m.GetProperty("body").GetString() != "Your invoice"), m => Assert.Empty(m.GetProperty("attachments").EnumerateArray()));
+        using var download = await client.GetAsync(attachment.GetProperty("url").GetString());
+        Assert.Equal("Invoice 42\n", await download.Content.ReadAsStringAsync());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task List_ManyConversations_PagesNewestActivityFirstWithoutRepeats(DatabaseProvider provider)
     {
         var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
