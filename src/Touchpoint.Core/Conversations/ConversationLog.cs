@@ -26,6 +26,8 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
     /// committed together with whatever other messages and rows are waiting (group commit), so many
     /// live chats share one disk flush. Only for callers with no transaction of their own open (the
     /// shared writer would wait for it) and in a workspace; a message with files is appended directly.
+    /// A conversation of another workspace, or one merged into another, refuses the message with
+    /// <see cref="MessageRefusedException"/> (the check is made in the batch, under the row's lock).
     /// </summary>
     public Task<ConversationMessage> AppendBatchedAsync(Guid conversationId, NewMessage message, CancellationToken ct = default) =>
         AppendAsync(conversationId, message, batched: scope.IsSet && message.AttachmentIds is not { Count: > 0 }, ct);
@@ -101,7 +103,12 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
         }
 
         var conversation = batch.Conversations.Local.FirstOrDefault(c => c.Id == conversationId) ?? await LockAsync(batch, workspaceId, conversationId)
-            ?? throw new InvalidOperationException($"Conversation {conversationId} is not in workspace {workspaceId}.");
+            ?? throw new MessageRefusedException(MessageRefusedException.Reason.NotFound, "No such conversation in your workspace.");
+        if (conversation.MergedIntoId is not null)
+        {
+            throw new MessageRefusedException(MessageRefusedException.Reason.Merged, "This conversation was merged into another one: continue there.");
+        }
+
         conversation.LastSeq++;
         conversation.LastMessageAt = now;
         var entity = NewEntity(conversation, message, now);

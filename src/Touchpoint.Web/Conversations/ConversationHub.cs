@@ -84,11 +84,17 @@ internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceS
     private async Task<MessageDto> SendAsync(Guid conversationId, string? clientId, string? body, IReadOnlyList<Guid>? attachmentIds)
     {
         var caller = Enter();
-        var conversation = await FindAsync(caller, conversationId);
         var ct = Context.ConnectionAborted;
-        if (conversation.MergedIntoId is not null)
+        // A message with files is checked here, against its conversation; one without is checked by
+        // the log in its batch (the hot path of live chat reads the conversation once, not twice).
+        if (attachmentIds is { Count: > 0 } && (await FindAsync(caller, conversationId)).MergedIntoId is not null)
         {
             throw new HubException("This conversation was merged into another one: continue there.");
+        }
+
+        if (caller.ConversationId is { } own && own != conversationId)
+        {
+            throw new HubException("A visitor may only use their own conversation.");
         }
 
         if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 60)
@@ -154,6 +160,10 @@ internal sealed partial class ConversationHub(TouchpointDbContext db, WorkspaceS
             message = await log.AppendBatchedAsync(conversationId, new ConversationLog.NewMessage(
                 caller.IsAgent ? MessageAuthor.Agent : MessageAuthor.Customer, text, caller.UserId, ClientId: key,
                 AttachmentIds: files.Count > 0 ? files : null));
+        }
+        catch (MessageRefusedException refused)
+        {
+            throw new HubException(refused.Message);
         }
         catch (AttachmentNotSendableException)
         {

@@ -83,8 +83,9 @@ public sealed class ConversationLogTests(AppFixture fixture)
         var other = await TestWorkspace.CreateAsync(app);
         var conversation = await ConversationData.CreateAsync(owner);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => other.InWorkspaceAsync(s =>
+        var refused = await Assert.ThrowsAsync<MessageRefusedException>(() => other.InWorkspaceAsync(s =>
             s.GetRequiredService<ConversationLog>().AppendBatchedAsync(conversation, new ConversationLog.NewMessage(MessageAuthor.Customer, "Hi"))));
+        Assert.Equal(MessageRefusedException.Reason.NotFound, refused.Why);
 
         Assert.Equal(0, await owner.QueryAsync(db => db.ConversationMessages.CountAsync(m => m.ConversationId == conversation)));
     }
