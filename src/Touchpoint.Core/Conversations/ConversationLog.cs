@@ -39,7 +39,8 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
         {
             // The resend check happens in the batch, where it also sees resends queued at the same time.
             var workspaceId = scope.WorkspaceId;
-            var appended = await writer.StageAsync(batch => StageAsync(batch, workspaceId, conversationId, message, now), ct);
+            var appended = await writer.StageAsync(batch => StageAsync(batch, workspaceId, conversationId, message, now), Preload,
+                new BatchKey(workspaceId, conversationId, message.ClientId), ct);
             if (appended.New)
             {
                 feed.MessageAdded(appended.Message);
@@ -84,25 +85,50 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
     /// <summary>A message appended in a batch, or (<c>New</c> false) the one already stored with its client id.</summary>
     private sealed record Appended(ConversationMessage Message, bool New);
 
+    /// <summary>What a batched message needs read before it is numbered.</summary>
+    private sealed record BatchKey(Guid WorkspaceId, Guid ConversationId, string? ClientId);
+
+    private static readonly GroupCommitWriter.StagePreload Preload = PreloadAsync;
+
     /// <summary>
-    /// In the group-commit writer's batch: the number is taken from the conversation as the batch
-    /// sees it (messages earlier in the batch included). The row is locked until the commit
-    /// (PostgreSQL: FOR UPDATE; SQLite: the writer's transaction holds the database), so a message
-    /// numbered elsewhere waits or is waited for, and the unique index is the last word. The writer's
-    /// context acts in no workspace: every read names the caller's.
+    /// For all of a batch's messages at once: locks their conversations' rows until the commit
+    /// (PostgreSQL: FOR UPDATE in id order, so two batches never wait on each other in a circle;
+    /// SQLite: the writer's transaction holds the database), then reads the conversations and any
+    /// message already stored with one of their client ids (a resend). Three round trips a batch.
+    /// </summary>
+    private static async Task PreloadAsync(TouchpointDbContext batch, IReadOnlyList<object> keys)
+    {
+        var wanted = keys.Cast<BatchKey>().ToList();
+        var ids = wanted.Select(k => k.ConversationId).Distinct().Order().ToList();
+        if (batch.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            await batch.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Conversations\" WHERE \"Id\" = ANY({ids.ToArray()}) ORDER BY \"Id\" FOR UPDATE");
+        }
+
+        await batch.Conversations.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).LoadAsync();
+        var clientIds = wanted.Where(k => k.ClientId is not null).Select(k => k.ClientId!).Distinct().ToList();
+        if (clientIds.Count > 0)
+        {
+            await batch.ConversationMessages.IgnoreQueryFilters().Where(m => ids.Contains(m.ConversationId) && clientIds.Contains(m.ClientId!)).LoadAsync();
+        }
+    }
+
+    /// <summary>
+    /// In the group-commit writer's batch, after <see cref="PreloadAsync"/>: the number is taken from
+    /// the conversation as the batch sees it (messages earlier in the batch included), under the
+    /// row's lock, and the unique index is the last word. The writer's context acts in no workspace:
+    /// the conversation must be the caller's.
     /// </summary>
     private static async Task<Appended> StageAsync(TouchpointDbContext batch, Guid workspaceId, Guid conversationId, NewMessage message,
         DateTime now)
     {
-        var messages = batch.ConversationMessages.IgnoreQueryFilters().Where(m => m.WorkspaceId == workspaceId);
         if (message.ClientId is { } clientId
-            && (batch.ConversationMessages.Local.FirstOrDefault(m => m.ConversationId == conversationId && m.ClientId == clientId)
-                ?? await messages.AsNoTracking().FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.ClientId == clientId)) is { } resent)
+            && batch.ConversationMessages.Local.FirstOrDefault(m => m.ConversationId == conversationId && m.ClientId == clientId) is { } resent)
         {
             return new Appended(resent, New: false);
         }
 
-        var conversation = batch.Conversations.Local.FirstOrDefault(c => c.Id == conversationId) ?? await LockAsync(batch, workspaceId, conversationId)
+        var conversation = batch.Conversations.Local.FirstOrDefault(c => c.Id == conversationId && c.WorkspaceId == workspaceId)
             ?? throw new MessageRefusedException(MessageRefusedException.Reason.NotFound, "No such conversation in your workspace.");
         if (conversation.MergedIntoId is not null)
         {
@@ -112,20 +138,11 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
         conversation.LastSeq++;
         conversation.LastMessageAt = now;
         var entity = NewEntity(conversation, message, now);
-        var history = new History(messages, batch.ConversationAgents.IgnoreQueryFilters().Where(a => a.WorkspaceId == workspaceId));
+        var history = new History(batch.ConversationMessages.IgnoreQueryFilters().Where(m => m.WorkspaceId == workspaceId),
+            batch.ConversationAgents.IgnoreQueryFilters().Where(a => a.WorkspaceId == workspaceId));
         await KeepTimesAsync(batch, history, conversation, entity, now, default);
         batch.ConversationMessages.Add(entity);
         return new Appended(entity, New: true);
-    }
-
-    private static async Task<Conversation?> LockAsync(TouchpointDbContext batch, Guid workspaceId, Guid conversationId)
-    {
-        if (batch.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
-        {
-            await batch.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Conversations\" WHERE \"Id\" = {conversationId} FOR UPDATE");
-        }
-
-        return await batch.Conversations.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == conversationId && c.WorkspaceId == workspaceId);
     }
 
     private static ConversationMessage NewEntity(Conversation conversation, NewMessage message, DateTime now) => new()

@@ -29,7 +29,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
     /// committed with the batch; or (when <see cref="Work"/> is set) a statement to run between batches.
     /// </summary>
     private sealed record Pending(object? Entity, TaskCompletionSource<object?> Committed, Func<TouchpointDbContext, Task>? Work = null,
-        Func<TouchpointDbContext, Task<object?>>? Stage = null)
+        Func<TouchpointDbContext, Task<object?>>? Stage = null, StagePreload? Preload = null, object? Key = null)
     {
         public static TaskCompletionSource<object?> NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -71,9 +71,22 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
     /// the batch is committed. If the batch fails, every stage is run again alone in a fresh context.
     /// The context acts in no workspace: the stage says which rows it reads.
     /// </summary>
-    public async Task<T> StageAsync<T>(Func<TouchpointDbContext, Task<T>> stage, CancellationToken ct = default)
+    public async Task<T> StageAsync<T>(Func<TouchpointDbContext, Task<T>> stage, CancellationToken ct = default) =>
+        await StageAsync(stage, preload: null, key: null, ct);
+
+    /// <summary>
+    /// Reads what a batch's stages of one kind need in one go, before they run: called once per batch
+    /// with the keys of all its stages that name this preload, in the batch's context and transaction.
+    /// It tracks what it reads, so the stages find it in <c>Local</c> (one round trip, not one per stage).
+    /// </summary>
+    public delegate Task StagePreload(TouchpointDbContext db, IReadOnlyList<object> keys);
+
+    /// <inheritdoc cref="StageAsync{T}(Func{TouchpointDbContext, Task{T}}, CancellationToken)"/>
+    /// <param name="preload">Reads for all stages of the batch at once (see <see cref="StagePreload"/>); the same delegate for one kind of stage.</param>
+    /// <param name="key">What this stage needs preloaded.</param>
+    public async Task<T> StageAsync<T>(Func<TouchpointDbContext, Task<T>> stage, StagePreload? preload, object? key, CancellationToken ct = default)
     {
-        var pending = new Pending(null, Pending.NewCompletion(), Stage: async db => await stage(db));
+        var pending = new Pending(null, Pending.NewCompletion(), Stage: async db => await stage(db), Preload: preload, Key: key);
         await _queue.Writer.WriteAsync(pending, ct);
         // As for rows: once queued the change may commit, so the caller waits to hear.
         return (T)(await pending.Committed.Task)!;
@@ -171,6 +184,11 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
             var staged = batch.Any(p => p.Stage is not null);
             using var transaction = staged ? db.Database.BeginTransaction() : null;
             var results = new object?[batch.Count];
+            foreach (var kind in batch.Where(p => p.Preload is not null).GroupBy(p => p.Preload!))
+            {
+                kind.Key(db, kind.Select(p => p.Key!).ToList()).GetAwaiter().GetResult();
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
                 if (batch[i].Stage is { } stage)
