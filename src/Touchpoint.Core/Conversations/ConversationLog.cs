@@ -94,18 +94,16 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
     /// For all of a batch's messages at once: locks their conversations' rows until the commit
     /// (PostgreSQL: FOR UPDATE in id order, so two batches never wait on each other in a circle;
     /// SQLite: the writer's transaction holds the database), then reads the conversations and any
-    /// message already stored with one of their client ids (a resend). Three round trips a batch.
+    /// message already stored with one of their client ids (a resend). Two round trips a batch.
     /// </summary>
     private static async Task PreloadAsync(TouchpointDbContext batch, IReadOnlyList<object> keys)
     {
         var wanted = keys.Cast<BatchKey>().ToList();
         var ids = wanted.Select(k => k.ConversationId).Distinct().Order().ToList();
-        if (batch.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
-        {
-            await batch.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Conversations\" WHERE \"Id\" = ANY({ids.ToArray()}) ORDER BY \"Id\" FOR UPDATE");
-        }
-
-        await batch.Conversations.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).LoadAsync();
+        var conversations = batch.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
+            ? batch.Conversations.FromSql($"SELECT * FROM \"Conversations\" WHERE \"Id\" = ANY({ids.ToArray()}) ORDER BY \"Id\" FOR UPDATE")
+            : batch.Conversations.Where(c => ids.Contains(c.Id));
+        await conversations.IgnoreQueryFilters().LoadAsync();
         var clientIds = wanted.Where(k => k.ClientId is not null).Select(k => k.ClientId!).Distinct().ToList();
         if (clientIds.Count > 0)
         {
