@@ -38,10 +38,8 @@ internal static class DemoConversations
             Greeting = "Hi! Ask us anything about your order, returns or our products.",
             OfflineMessage = "We're away right now. Leave a message and we'll reply by email.",
             Assignment = AssignmentMode.RoundRobin,
-            BusinessHours = new BusinessHours("Europe/Amsterdam",
-                Enum.GetValues<DayOfWeek>().Where(d => d is not DayOfWeek.Sunday)
-                    .ToDictionary(d => d, _ => new List<OpeningSlot> { new(new TimeOnly(8, 0), new TimeOnly(20, 0)) }),
-                [new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 26), new DateOnly(2027, 1, 1)]).ToJson(),
+            // No business hours, so whoever tries the demo at any hour can chat once they set themselves
+            // online in the inbox; hours, holidays and the offline form are set per inbox in settings.
             CreatedAt = now.AddDays(-60),
         };
         var email = new Inbox
@@ -56,7 +54,8 @@ internal static class DemoConversations
         };
         db.Inboxes.AddRange(chat, email);
         db.InboxAgents.AddRange(new InboxAgent { InboxId = chat.Id, UserId = agent.Id }, new InboxAgent { InboxId = email.Id, UserId = agent.Id });
-        db.AgentStatuses.Add(new AgentStatus { UserId = agent.Id, Presence = Presence.Offline, Capacity = 8 });
+        // Room above the demo's own open conversations, so a new chat can still be assigned.
+        db.AgentStatuses.Add(new AgentStatus { UserId = agent.Id, Presence = Presence.Offline, Capacity = 25 });
         var team = new Team { Name = "Returns", CreatedAt = now.AddDays(-60) };
         db.Teams.Add(team);
         db.TeamMembers.Add(new TeamMember { TeamId = team.Id, UserId = agent.Id });
