@@ -52,6 +52,27 @@
     (children || []).forEach(function (c) { if (c) { node.appendChild(c); } });
     return node;
   }
+  /** A line icon drawn as SVG, so it shows on systems without an emoji font. */
+  function icon(path) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "20");
+    svg.setAttribute("height", "20");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var line = document.createElementNS(ns, "path");
+    line.setAttribute("d", path);
+    line.setAttribute("fill", "none");
+    line.setAttribute("stroke", "currentColor");
+    line.setAttribute("stroke-width", "2");
+    line.setAttribute("stroke-linecap", "round");
+    line.setAttribute("stroke-linejoin", "round");
+    svg.appendChild(line);
+    return svg;
+  }
+  var CHAT_ICON = "M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z";
+  var CLIP_ICON = "M21 11.5l-8.5 8.5a5 5 0 0 1-7-7l8.5-8.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3l8-8";
   var URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
   /** Text with http(s) links made clickable, built from text nodes and anchors. */
   function linkified(text) {
@@ -80,7 +101,8 @@
   var style = el("style", { text: [
     ":host{all:initial}",
     "*{box-sizing:border-box;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:14px}",
-    ".launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;color:#fff;cursor:pointer;box-shadow:0 2px 10px rgba(0,0,0,.25);z-index:2147483000;font-size:24px}",
+    ".launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;color:#fff;cursor:pointer;box-shadow:0 2px 10px rgba(0,0,0,.25);z-index:2147483000;display:flex;align-items:center;justify-content:center}",
+    ".launcher svg{width:26px;height:26px}",
     ".panel{position:fixed;right:20px;bottom:88px;width:340px;max-width:calc(100vw - 40px);height:480px;max-height:calc(100vh - 110px);background:#fff;color:#1f2328;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.25);display:flex;flex-direction:column;overflow:hidden;z-index:2147483000}",
     ".panel[hidden]{display:none}",
     "header{color:#fff;padding:12px 14px;display:flex;align-items:center;justify-content:space-between}",
@@ -98,7 +120,7 @@
     "form{display:flex;flex-direction:column;gap:8px;padding:12px}",
     "label{display:flex;flex-direction:column;gap:4px;color:#1f2328}",
     "input,textarea{border:1px solid #d0d7de;border-radius:6px;padding:6px 8px;color:#1f2328;background:#fff}",
-    ".composer{display:flex;gap:6px;padding:8px;border-top:1px solid #eaeef2;align-items:flex-end}",
+    ".composer{display:flex;flex-direction:row;gap:6px;padding:8px;border-top:1px solid #eaeef2;align-items:flex-end}",
     ".composer textarea{flex:1;resize:none;height:40px}",
     ".composer button,form button{border:0;border-radius:6px;padding:8px 10px;color:#fff;cursor:pointer}",
     ".composer .emoji-toggle{background:#f1f3f5;color:#1f2328}",
@@ -120,7 +142,7 @@
     "a{color:inherit;text-decoration:underline}",
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
   ].join("\n") });
-  var launcher = el("button", { "class": "launcher", type: "button", "aria-label": "Open chat", "aria-expanded": "false", text: "💬" });
+  var launcher = el("button", { "class": "launcher", type: "button", "aria-label": "Open chat", "aria-expanded": "false" }, [icon(CHAT_ICON)]);
   var title = el("h2", { text: "Chat" });
   var closeButton = el("button", { type: "button", "aria-label": "Close chat", text: "×" });
   var header = el("header", {}, [title, closeButton]);
@@ -131,7 +153,7 @@
   var emojiToggle = el("button", { type: "button", "class": "emoji-toggle", "aria-label": "Insert emoji", "aria-expanded": "false", text: "😊" });
   var sendButton = el("button", { type: "submit", text: "Send" });
   var fileInput = el("input", { type: "file", id: "tp-file", accept: FILE_TYPES, "class": "sr", tabindex: "-1", "aria-hidden": "true" });
-  var attachButton = el("button", { type: "button", "class": "attach", "aria-label": "Attach a file", title: "Attach a file", text: "📎" });
+  var attachButton = el("button", { type: "button", "class": "attach", "aria-label": "Attach a file", title: "Attach a file" }, [icon(CLIP_ICON)]);
   var composer = el("form", { "class": "composer", "aria-label": "Send a message" },
     [el("label", { "for": "tp-message", "class": "sr", text: "Message" }), textarea, fileInput, attachButton, emojiToggle, sendButton]);
   var pendingFileName = el("span", { "class": "name" });
