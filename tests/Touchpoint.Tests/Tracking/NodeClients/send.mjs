@@ -12,7 +12,8 @@ if (!writeKey || !host) {
 const failures = [];
 
 async function sendWithSegment() {
-  const analytics = new Analytics({ writeKey, host, flushAt: 20, flushInterval: 200, maxRetries: 0 });
+  // A generous request timeout: the test host may be slow on a busy machine, and a retry is not what is tested.
+  const analytics = new Analytics({ writeKey, host, flushAt: 20, flushInterval: 200, maxRetries: 0, httpRequestTimeout: 60000 });
   analytics.on('http_response', (r) => {
     if (r.status !== 200) failures.push(`segment: HTTP ${r.status}`);
   });
