@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Core.Data.Backplane;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
@@ -26,6 +27,8 @@ public static class DatabaseSetup
         services.AddSingleton<KnownUsersEviction>();
         // Completed responses are announced (webhooks, live feed) from whichever path saved them.
         services.AddSingleton<ResponseSignal>();
+        // One node until the host says otherwise (the web host puts PostgreSQL's LISTEN/NOTIFY bus here).
+        services.AddSingleton<INodeBus, InProcessNodeBus>();
         services.AddSingleton<ResponseFeed>();
         services.AddSingleton<ResponseAnnouncement>();
         // Surveys and webhook subscriptions are remembered for the answer path; saves that change them evict.

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Touchpoint.Core.Data.Backplane;
 
 namespace Touchpoint.Core.Feedback;
 
 /// <summary>
-/// The in-process live feed of completed responses: the Responses page listens to its workspace.
+/// The live feed of completed responses: the Responses page listens to its workspace. Listeners are
+/// in this process; <see cref="Publish"/> also tells the other nodes (by id, through
+/// <see cref="INodeBus"/>), whose relay reads the response and hands it to <see cref="PublishHere"/>.
 /// A slow listener loses the oldest items rather than holding the notifier up.
 /// </summary>
-public sealed class ResponseFeed
+public sealed class ResponseFeed(INodeBus bus)
 {
     public sealed record Item(long Id, Guid WorkspaceId, Guid SurveyId, string Metric, int? Score, string? Comment,
         string? Channel, DateTime SubmittedAt)
@@ -45,10 +48,21 @@ public sealed class ResponseFeed
         return subscription;
     }
 
-    /// <summary>How many listen to a workspace now (tests wait for a listener before they answer).</summary>
+    /// <summary>How many listen to a workspace on this node now (the relay reads nothing for a workspace nobody here watches; tests wait for a listener).</summary>
     public int ListenerCount(Guid workspaceId) => _listeners.TryGetValue(workspaceId, out var l) ? l.Count : 0;
 
+    /// <summary>A response completed on this node: to its listeners here and, by id, to the other nodes'.</summary>
     public void Publish(Item item)
+    {
+        PublishHere(item);
+        if (bus.SpansNodes)
+        {
+            bus.Publish(NodeChannels.Responses, NodeNotice.Response(item.WorkspaceId, item.Id));
+        }
+    }
+
+    /// <summary>To this node's listeners only (a response another node completed and this node read).</summary>
+    public void PublishHere(Item item)
     {
         if (_listeners.TryGetValue(item.WorkspaceId, out var listeners))
         {

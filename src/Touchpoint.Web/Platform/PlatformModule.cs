@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Platform;
+using Touchpoint.Web.Platform.Backplane;
 
 namespace Touchpoint.Web.Platform;
 
@@ -17,6 +18,7 @@ internal static class PlatformModule
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddTouchpointDatabase(builder.Configuration);
+        services.AddBackplane(builder.Configuration);
         services.AddTouchpointDataProtection();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);

@@ -12,12 +12,25 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
 {
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"tp_test_scratch_{Guid.NewGuid():N}");
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase = true;
 
     public TouchpointFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Provider = provider;
         Database = TestDatabase.Create(provider);
         _settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    /// <summary>
+    /// Another node of the same deployment: the same database as <paramref name="firstNode"/>, its own
+    /// process state (hub connections, caches, background services). The first node drops the database.
+    /// </summary>
+    public TouchpointFactory(TouchpointFactory firstNode, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        Provider = firstNode.Provider;
+        Database = firstNode.Database;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _ownsDatabase = false;
     }
 
     public DatabaseProvider Provider { get; }
@@ -43,7 +56,11 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DropAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DropAsync();
+        }
+
         if (Directory.Exists(_scratch))
         {
             Directory.Delete(_scratch, recursive: true);
