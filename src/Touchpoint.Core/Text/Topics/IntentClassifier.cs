@@ -47,6 +47,13 @@ public sealed class IntentClassifier
         return IntentTrainer.Train(examples, options ?? new IntentTrainingOptions());
     }
 
+    /// <summary>
+    /// The same model with another softmax scale: changes the confidences (for calibrating them on tagged
+    /// texts the model did not learn from), never which label wins. Shares the weights; costs no retraining.
+    /// </summary>
+    public IntentClassifier WithConfidenceScale(double scale) =>
+        new(_labels, Space, _weights, _bias, Options with { ConfidenceScale = double.IsFinite(scale) && scale > 0 ? scale : Options.ConfidenceScale });
+
     /// <summary>The most likely label and its confidence.</summary>
     public IntentPrediction Predict(string? text) => TopK(text, 1) is [var best] ? best : IntentPrediction.Unknown;
 

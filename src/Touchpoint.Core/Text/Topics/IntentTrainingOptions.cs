@@ -10,16 +10,16 @@ public sealed record IntentTrainingOptions
     public static IntentTrainingOptions Default { get; } = new();
 
     /// <summary>The SVM's cost: higher fits the training tags harder, lower generalises more.</summary>
-    public double C { get; init; } = 0.5;
+    public double C { get; init; } = 2;
 
     /// <summary>Share of the feature vector given to word uni+bigrams; the rest goes to character 2–5-grams.</summary>
-    public double WordWeight { get; init; } = 0.5;
+    public double WordWeight { get; init; } = 0.3;
 
     /// <summary>A feature must occur in at least this many training texts to be kept (drops typos and noise, shrinks the model).</summary>
     public int MinDocumentFrequency { get; init; } = 2;
 
     /// <summary>Multiplies the SVM scores before the softmax that turns them into confidences.</summary>
-    public double ConfidenceScale { get; init; } = 4.0;
+    public double ConfidenceScale { get; init; } = 5.0;
 
     /// <summary>Characters of a text read (training and prediction): a topic shows early, a 1 MB paste must stay cheap.</summary>
     public int MaxChars { get; init; } = TopicText.DefaultMaxChars;

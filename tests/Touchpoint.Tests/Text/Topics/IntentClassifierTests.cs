@@ -61,6 +61,18 @@ public sealed class IntentClassifierTests
     }
 
     [Fact]
+    public void WithConfidenceScale_Higher_RaisesConfidenceButKeepsTheLabel()
+    {
+        const string text = "refund for a parcel that never arrived";
+
+        var sharper = Model.WithConfidenceScale(Model.Options.ConfidenceScale * 3);
+
+        Assert.Equal(Model.Predict(text).Label, sharper.Predict(text).Label);
+        Assert.True(sharper.Predict(text).Confidence > Model.Predict(text).Confidence);
+        Assert.Equal(Model.Options.ConfidenceScale, Model.WithConfidenceScale(double.NaN).Options.ConfidenceScale);
+    }
+
+    [Fact]
     public void SaveLoad_RoundTrip_PredictsIdenticallyAndWritesTheSameBytes()
     {
         var bytes = Model.ToBytes();
