@@ -16,6 +16,7 @@ using Touchpoint.Bench;
 //                    against one SQL COUNT with the same predicates
 //   survey-page      bytes of the first page of a 10-question survey (HTML + same-origin CSS/JS),
 //                    against a fixed budget of 50 KB and no blocking script
+//   text-intents     intent classifier on Banking77 (--data <shared data>): hold-out tuning, test accuracy, training time
 //   chat-fanout      N connected chat widgets + 1 agent, R messages/s through the hub, persisted and delivered,
 //                    against a bare SignalR echo hub (EchoHubServer); p99 to the agent and memory per connection
 //   baseline-server  (internal) the bare endpoint, started by survey-submit and tracking-single
@@ -34,7 +35,14 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute|survey-page|chat-fanout> [--provider sqlite|postgres] [--size N] " +
         "[--rate R] [--duration S] [--runs 3] [--calls 20] [--out bench/results]");
+    Console.WriteLine("       Touchpoint.Bench text-intents --data <shared data folder> [--runs 3] [--quick true] [--out bench/results]");
     return args.Length == 0 ? 1 : 0;
+}
+
+// Not pinned: training uses both cores, and there is no server under test.
+if (args[0] == TextIntentsBenchmark.Verb)
+{
+    return TextIntentsBenchmark.Run(args);
 }
 
 if (args[0] == "self-check")
