@@ -77,14 +77,14 @@ public static class EmotionAnalyzer
             }
 
             var word = CueTokenizer.Span(lower, token);
-            if (EmotionLexicon.PhraseLookup.TryGetValue(word, out var phrases) && MatchPhrase(lower, tokens, i, phrases) is { } phrase)
+            if (EmotionLexicon.PhraseLookup.TryGetValue(word, out var phrases) && MatchPhrase(lower, tokens, i, phrases) is ({ } phrase, var last))
             {
                 if (phrase.Hits.Length > 0 && !Negated(lower, tokens, i))
                 {
                     found |= Apply(phrase.Hits, Context(lower, tokens, facts, i), remaining);
                 }
 
-                i += phrase.Words.Length - 1;
+                i = last;
                 continue;
             }
 
@@ -146,29 +146,32 @@ public static class EmotionAnalyzer
         return null;
     }
 
-    private static EmotionPhrase? MatchPhrase(string lower, List<CueToken> tokens, int start, EmotionPhrase[] phrases)
+    /// <summary>The longest phrase starting at <paramref name="start"/>, and the index of its last token.
+    /// A comma inside is allowed ("wait, what"); a sentence end is not.</summary>
+    private static (EmotionPhrase? Phrase, int Last) MatchPhrase(string lower, List<CueToken> tokens, int start, EmotionPhrase[] phrases)
     {
         foreach (var phrase in phrases)
         {
-            if (start + phrase.Words.Length > tokens.Count)
-            {
-                continue;
-            }
-
+            var k = start;
             var matches = true;
-            for (var k = 1; k < phrase.Words.Length && matches; k++)
+            for (var w = 1; w < phrase.Words.Length && matches; w++)
             {
-                var token = tokens[start + k];
-                matches = token.Kind == CueKind.Word && CueTokenizer.Span(lower, token).SequenceEqual(phrase.Words[k]);
+                k++;
+                while (k < tokens.Count && tokens[k].Kind == CueKind.ClauseBreak)
+                {
+                    k++;
+                }
+
+                matches = k < tokens.Count && tokens[k].Kind == CueKind.Word && CueTokenizer.Span(lower, tokens[k]).SequenceEqual(phrase.Words[w]);
             }
 
             if (matches)
             {
-                return phrase;
+                return (phrase, k);
             }
         }
 
-        return null;
+        return (null, start);
     }
 
     /// <summary>A negation cue in the few words before, within the same clause.</summary>
@@ -183,7 +186,7 @@ public static class EmotionAnalyzer
             }
 
             var word = CueTokenizer.Span(lower, token);
-            if (word is "but")
+            if (word is "but" or "and")
             {
                 return false;
             }

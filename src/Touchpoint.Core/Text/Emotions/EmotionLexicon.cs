@@ -61,7 +61,7 @@ internal static class EmotionLexicon
         (Disgust, 0.7, "gross filthy foul yuck yucky ew eww ewww rotten stench sickening nauseating nauseated squalid infested maggots cockroaches cockroach despicable"),
         (Disgust, 0.6, "nasty grimy grime grotty mouldy moldy smelly stank stink stinks stinking reeked reeks reek unhygienic slimy distasteful sleazy contaminated appalled vomit"),
         (Disgust, 0.5, "dirty mould mold greasy stained garbage stale appalling"),
-        (Disgust, 0.35, "sticky soggy sour stains bugs mice"),
+        (Disgust, 0.35, "sticky soggy sour stains bugs mice flies"),
 
         // Anger: rage, annoyance, frustration, outrage.
         (Anger, 0.9, "furious livid enraged seething infuriating infuriated"),
@@ -82,6 +82,7 @@ internal static class EmotionLexicon
     [
         (Joy, 0.9, "over the moon|made my day|makes my day|made my week|couldn't be happier|could not be happier|never been happier|happy days|happy bunny|happy camper|on cloud nine|ear to ear"),
         (Trust, 0.75, "rest assured|in good hands|in safe hands|safe hands|safe pair of hands|never let me down|never let us down|never lets me down|never once let me down|earned my trust|have my trust|faith restored|peace of mind"),
+        (Trust, 0.5, "you'll sort it|you will sort it|i'm sure you'll|i'm sure you will"),
         (Trust, 0.65, "count on|counting on|kept your word|keeps its word|keep your word|kept your promise|kept their promise|your word is good|always deliver|come through|do the right thing|stand behind"),
         (Fear, 0.9, "worried sick|nervous wreck|scared stiff|scared to death|fear the worst|scared me"),
         (Fear, 0.55, "horrible feeling|bad feeling|sinking feeling|up all night"),
@@ -95,7 +96,7 @@ internal static class EmotionLexicon
         (Joy, 0.4, "can't wait|cannot wait|can hardly wait"),
 
         // Blockers: common phrases whose words would otherwise be read as emotion.
-        (Block, 0, "angry birds|dirty dancing|surprise party|kinder surprise|sad film|sad movie|sad story|sad song|sad book|sad ending|trust me|i'd love to|would love to|we'd love to|love to know|broke his promise|broke her promise|broke their promise|broke your promise|broken promise|lost all confidence|lost confidence|lost faith|lost all faith|lost my trust|lost all trust|lost trust|afraid i can't|afraid i cannot|afraid we can't|afraid not|afraid i won't be able|afraid i have to|afraid i need to|gross salary|gross amount|gross income|gross profit|gross margin|gross pay|gross weight|gross total|gross value|gross figure|good morning|good afternoon|good evening|good day|happy to help|happy birthday|happy new year|happy holidays|fair enough|no problem"),
+        (Block, 0, "angry birds|dirty dancing|surprise party|kinder surprise|sad film|sad movie|sad story|sad song|sad book|sad ending|trust me|i'd love|would love|we'd love|love to know|broke his promise|broke her promise|broke their promise|broke your promise|broken promise|lost all confidence|lost confidence|lost faith|lost all faith|lost my trust|lost all trust|lost trust|afraid i can't|afraid i cannot|afraid we can't|afraid not|afraid i won't be able|afraid i have to|afraid i need to|gross salary|gross amount|gross income|gross profit|gross margin|gross pay|gross weight|gross total|gross value|gross figure|good morning|good afternoon|good evening|good day|happy to help|happy birthday|happy new year|happy holidays|fair enough|no problem"),
     ];
 
     /// <summary>Emoji and their emotions: the strongest cue in a short chat line.</summary>

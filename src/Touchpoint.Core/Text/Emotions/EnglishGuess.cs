@@ -5,7 +5,8 @@ namespace Touchpoint.Core.Text.Emotions;
 /// would be mis-read ("horrible", "sale"): such texts are marked not scored and return nothing.
 /// Two cheap tests: most letters are Latin, and English function words are not outnumbered by those
 /// of the other languages customers here write in (Spanish, French, German, Italian, Portuguese, Dutch).
-/// Words shared between them ("a", "no", "me", "in", "die") are in neither list.
+/// Words shared between them or with English ("a", "no", "me", "in", "die", "van", "war", "con", "eu")
+/// are in neither list, and one foreign function word is not enough: "Smelly van" stays English.
 /// </summary>
 internal static class EnglishGuess
 {
@@ -14,12 +15,12 @@ internal static class EnglishGuess
         StringComparer.Ordinal);
 
     private static readonly System.Collections.Frozen.FrozenSet<string> Other = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ("el la los las que y por con para muy pero es mi una está estoy estaba fue " +
+        ("el la los las que y por para muy pero es mi una está estoy estaba fue " +
          "le les des et est je suis pas une très mais pour avec du au nous vous c'est j'ai " +
-         "der das und ist nicht ich sehr mit zu ein eine aber mein meine war wir sie " +
+         "der das und ist nicht ich sehr mit zu ein eine aber mein meine wir sie " +
          "il che non sono molto ho della questo è " +
-         "não muito com uma eu foi " +
-         "het een niet zeer ik en van dat zijn").Split(' '),
+         "não muito uma foi " +
+         "het een niet zeer ik en dat zijn").Split(' '),
         StringComparer.Ordinal);
 
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -77,6 +78,6 @@ internal static class EnglishGuess
         }
 
         // Accented letters beyond Latin-1 punctuation ("déçu", "wütend") with no English word: not English.
-        return other <= english && !(english == 0 && accented > 0);
+        return !(other > english && other >= 2) && !(english == 0 && accented > 0);
     }
 }

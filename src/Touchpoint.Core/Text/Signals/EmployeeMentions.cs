@@ -315,6 +315,12 @@ internal static class EmployeeMentions
                 return Negated(lower, tokens, k) ? (Verdict.None, end) : (Verdict.Complaint, k);
             }
 
+            // "cut me off", "talked over me", "talked down to me".
+            if ((word is "cut" && At(lower, tokens, k + 1) is "me" or "off") || (word is "talked" or "talking" && At(lower, tokens, k + 1) is "over" or "down"))
+            {
+                return (Verdict.Complaint, k + 1);
+            }
+
             if (word is "idea" && At(lower, tokens, k - 1) is "no")
             {
                 return (Verdict.Complaint, k);

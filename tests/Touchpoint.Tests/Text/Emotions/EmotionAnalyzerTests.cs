@@ -15,6 +15,8 @@ public sealed class EmotionAnalyzerTests
     [InlineData("Wow, I didn't expect that", EmotionNames.Surprise)]
     [InlineData("The room was filthy", EmotionNames.Disgust)]
     [InlineData("Can't wait to try it", EmotionNames.Anticipation)]
+    [InlineData("Smelly van.", EmotionNames.Disgust)]
+    [InlineData("Wait, what? It was cancelled?", EmotionNames.Surprise)]
     public void Detect_CustomerServicePhrase_FindsItsEmotion(string text, string emotion)
     {
         Assert.Contains(EmotionAnalyzer.Detect(text), e => e.Emotion == emotion);
