@@ -19,6 +19,7 @@ using Touchpoint.Bench;
 //   text-intents     intent classifier on Banking77 (--data <shared data>): hold-out tuning, test accuracy, training time
 //   chat-fanout      N connected chat widgets + 1 agent, R messages/s through the hub, persisted and delivered,
 //                    against a bare SignalR echo hub (EchoHubServer); p99 to the agent and memory per connection
+//   text-emotions-speed  texts/s through the emotion analyser and the signal detector, one thread, synthetic comments
 //   baseline-server  (internal) the bare endpoint, started by survey-submit and tracking-single
 //   echo-hub         (internal) the bare SignalR hub, started by chat-fanout
 if (args.Length > 0 && args[0] == BaselineServer.Verb)
@@ -33,7 +34,7 @@ if (args.Length > 0 && args[0] == EchoHubServer.Verb)
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute|survey-page|chat-fanout> [--provider sqlite|postgres] [--size N] " +
+    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute|survey-page|chat-fanout|text-emotions-speed> [--provider sqlite|postgres] [--size N] " +
         "[--rate R] [--duration S] [--runs 3] [--calls 20] [--out bench/results]");
     Console.WriteLine("       Touchpoint.Bench text-intents --data <shared data folder> [--runs 3] [--quick true] [--out bench/results]");
     return args.Length == 0 ? 1 : 0;
@@ -66,5 +67,6 @@ return options.Benchmark switch
     "segment-recompute" => await SegmentRecomputeBenchmark.RunAsync(options),
     "survey-page" => await SurveyPageBenchmark.RunAsync(options),
     "chat-fanout" => await ChatFanoutBenchmark.RunAsync(options),
+    "text-emotions-speed" => TextEmotionsSpeedBenchmark.Run(options),
     _ => throw new ArgumentException($"Unknown benchmark '{options.Benchmark}'."),
 };
