@@ -46,11 +46,12 @@ internal static class TextSentimentBenchmark
             rows.Add($"| {started:yyyy-MM-dd} | {name} | {odd.Records} | **{Report.F(odd.OursR, "0.000")}** | {Report.F(odd.VaderR, "0.000")} | " +
                 $"{Report.F(odd.OursSign * 100, "0.0")}% | {Report.F(odd.VaderSign * 100, "0.0")}% | {Report.F(even.OursR, "0.000")} / {Report.F(even.VaderR, "0.000")} | " +
                 $"{unscored} | {(pass ? "met" : "**missed**")} |");
-            // Texts the language check kept from scoring, so a reader can judge the check.
-            var unscoredTexts = Enumerable.Range(0, records.Count).Where(i => !scores[i].Scored)
-                .Select(i => $"{scores[i].Language}: {records[i].Text}").ToList();
-            unscoredTexts.Take(8).ToList().ForEach(t => Console.WriteLine($"  not scored ({name}) {t}"));
-            corpora.Add(new { file, unscored, odd = figures["odd"], even = figures["even"], unscoredTexts });
+            // Records the language check kept from scoring (ids and the language guessed, never the shared texts), so a
+            // reader can look them up and judge the check.
+            var unscoredIds = Enumerable.Range(0, records.Count).Where(i => !scores[i].Scored)
+                .Select(i => $"{records[i].Id} ({scores[i].Language ?? "no letters"})").ToList();
+            Console.WriteLine($"  not scored ({name}): {string.Join(", ", unscoredIds.Take(20))}");
+            corpora.Add(new { file, unscored, odd = figures["odd"], even = figures["even"], unscoredIds });
         }
 
         var summary = $"text-sentiment: {(met ? "every goal met" : "some goals missed")} (odd ids; r ours vs npm vader-sentiment, same run)";
