@@ -3,7 +3,7 @@ using Touchpoint.Core.Data;
 
 namespace Touchpoint.Bench;
 
-/// <summary>The command line: <c>&lt;benchmark&gt; [--provider sqlite|postgres] [--size N] [--rate R] [--duration S] [--runs 3] [--calls 20] [--out bench/results]</c>.</summary>
+/// <summary>The command line: <c>&lt;benchmark&gt; [--provider sqlite|postgres] [--size N] [--rate R] [--duration S] [--runs 3] [--calls 20] [--data ../shared/data] [--out bench/results]</c>.</summary>
 internal sealed record BenchOptions(
     string Benchmark,
     DatabaseProvider Provider,
@@ -13,7 +13,8 @@ internal sealed record BenchOptions(
     int Runs,
     int? Calls,
     string Out,
-    string Command)
+    string Command,
+    string? Data = null)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -45,7 +46,8 @@ internal sealed record BenchOptions(
             Take("runs") is { } runs ? int.Parse(runs, CultureInfo.InvariantCulture) : 3,
             Take("calls") is { } calls ? int.Parse(calls, CultureInfo.InvariantCulture) : null,
             Path.GetFullPath(Take("out") ?? Path.Combine(Repository.Root, "bench", "results")),
-            "dotnet run -c Release --project bench/Touchpoint.Bench -- " + string.Join(' ', args));
+            "dotnet run -c Release --project bench/Touchpoint.Bench -- " + string.Join(' ', args),
+            Take("data"));
         if (values.Count > 0)
         {
             throw new ArgumentException("Unknown option(s): " + string.Join(", ", values.Keys.Select(k => "--" + k)));
