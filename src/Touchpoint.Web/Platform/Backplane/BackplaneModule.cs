@@ -7,7 +7,7 @@ namespace Touchpoint.Web.Platform.Backplane;
 
 /// <summary>
 /// Cross-node live fan-out (docs/SCALING.md). On PostgreSQL with <c>Touchpoint:Backplane:Enabled</c>
-/// (the default) every node publishes what it committed with NOTIFY and LISTENs to the others;
+/// (off by default) every node publishes what it committed with NOTIFY and LISTENs to the others;
 /// on SQLite, or with the backplane off, the in-process bus registered with the database stays and
 /// nothing here runs.
 /// </summary>

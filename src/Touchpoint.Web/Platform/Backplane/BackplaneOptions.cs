@@ -6,8 +6,10 @@ internal sealed class BackplaneOptions
     public const string Section = "Touchpoint:Backplane";
 
     /// <summary>
-    /// Tell the other nodes through PostgreSQL LISTEN/NOTIFY. On by default on PostgreSQL; ignored on
-    /// SQLite (one node). Turn it off for a single PostgreSQL node to save its listening connection.
+    /// Tell the other nodes through PostgreSQL LISTEN/NOTIFY; ignored on SQLite (one node). Off unless
+    /// set: running several nodes is a deliberate step (a load balancer in front), and the notices
+    /// cost a single node time it does not need to spend (PostgreSQL serialises the commits that
+    /// notify; measured in docs/BENCHMARKS.md, chat-fanout).
     /// </summary>
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; }
 }

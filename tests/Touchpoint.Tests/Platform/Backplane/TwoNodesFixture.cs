@@ -9,10 +9,13 @@ namespace Touchpoint.Tests.Platform.Backplane;
 /// </summary>
 public sealed class TwoNodesFixture : IAsyncLifetime
 {
+    /// <summary>Several nodes are a deliberate deployment: the backplane is switched on for them.</summary>
+    private static readonly Dictionary<string, string?> SeveralNodes = new() { ["Touchpoint:Backplane:Enabled"] = "true" };
+
     private readonly Lazy<(TouchpointFactory A, TouchpointFactory B)> _nodes = new(() =>
     {
-        var a = AppFixture.Start(new TouchpointFactory(DatabaseProvider.Postgres));
-        return (a, AppFixture.Start(new TouchpointFactory(a)));
+        var a = AppFixture.Start(new TouchpointFactory(DatabaseProvider.Postgres, SeveralNodes));
+        return (a, AppFixture.Start(new TouchpointFactory(a, SeveralNodes)));
     });
 
     /// <summary>The node that stores things in the tests.</summary>
