@@ -9,25 +9,9 @@ namespace Touchpoint.Web.Platform.Backplane;
 /// did. Notices for a workspace (or conversation) nobody here watches are dropped unread.
 /// </summary>
 internal sealed class ConversationRelay(INodeBus bus, SignalRConversationFeed feed, ConversationHubPresence presence)
-    : IHostedService, IDisposable
+    : NodeRelay(bus, NodeChannels.Conversations)
 {
-    private IDisposable? _subscription;
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _subscription = bus.Subscribe(NodeChannels.Conversations, Receive);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _subscription?.Dispose();
-
-    internal void Receive(NodeNotice notice)
+    internal override void Receive(NodeNotice notice)
     {
         switch (notice)
         {

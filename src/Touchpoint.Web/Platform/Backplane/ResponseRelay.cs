@@ -12,25 +12,9 @@ namespace Touchpoint.Web.Platform.Backplane;
 /// listener here costs nothing: the notice is dropped unread.
 /// </summary>
 internal sealed partial class ResponseRelay(INodeBus bus, ResponseFeed feed, IServiceScopeFactory scopes, ILogger<ResponseRelay> logger)
-    : IHostedService, IDisposable
+    : NodeRelay(bus, NodeChannels.Responses)
 {
-    private IDisposable? _subscription;
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _subscription = bus.Subscribe(NodeChannels.Responses, Receive);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _subscription?.Dispose();
-
-    internal void Receive(NodeNotice notice)
+    internal override void Receive(NodeNotice notice)
     {
         if (notice is { Kind: NodeNotice.ResponseKind, ResponseId: { } responseId } && feed.ListenerCount(notice.WorkspaceId) > 0)
         {
