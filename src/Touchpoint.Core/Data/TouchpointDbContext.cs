@@ -10,6 +10,7 @@ using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Segments;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Core.Text.Storage;
 using Touchpoint.Core.Tracking;
 
 namespace Touchpoint.Core.Data;
@@ -61,6 +62,10 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();
     public DbSet<ConversationAgent> ConversationAgents => Set<ConversationAgent>();
+    public DbSet<AnalyzedText> AnalyzedTexts => Set<AnalyzedText>();
+    public DbSet<TextLabel> TextLabels => Set<TextLabel>();
+    public DbSet<TaxonomyTopic> TaxonomyTopics => Set<TaxonomyTopic>();
+    public DbSet<TextSettings> TextSettings => Set<TextSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

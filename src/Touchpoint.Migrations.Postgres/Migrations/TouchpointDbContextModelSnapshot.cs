@@ -1840,6 +1840,211 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                     b.ToTable("SurveyVersions");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.AnalyzedText", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AnalyzedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Emotion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Scored")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Sentiment")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("SentimentLabel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TaxonomyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "OccurredAt");
+
+                    b.HasIndex("WorkspaceId", "TaxonomyVersion");
+
+                    b.HasIndex("WorkspaceId", "Source", "SourceId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("AnalyzedTexts");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TaxonomyTopic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Exclusions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("MinimumCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("TaxonomyTopics");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TextLabel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AnalyzedTextId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("AnalyzedTextId", "Kind");
+
+                    b.HasIndex("WorkspaceId", "Kind", "Value", "AnalyzedTextId");
+
+                    b.ToTable("TextLabels");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TextSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("ClassifierAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ClassifierExamples")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("ClassifierModel")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("ClassifierTrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CustomTaxonomy")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RescoredVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaxonomyVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("TextSettings");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Tracking.TouchPointMapping", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2233,6 +2438,23 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TaxonomyTopic", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Text.Storage.TaxonomyTopic", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TextLabel", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Text.Storage.AnalyzedText", null)
+                        .WithMany("Labels")
+                        .HasForeignKey("AnalyzedTextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Tracking.TouchPointMapping", b =>
                 {
                     b.HasOne("Touchpoint.Core.Journeys.TouchPoint", null)
@@ -2269,6 +2491,11 @@ namespace Touchpoint.Migrations.Postgres.Migrations
             modelBuilder.Entity("Touchpoint.Core.Platform.User", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.AnalyzedText", b =>
+                {
+                    b.Navigation("Labels");
                 });
 #pragma warning restore 612, 618
         }

@@ -1817,6 +1817,207 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyVersions");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.AnalyzedText", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnalyzedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Emotion")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Scored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Sentiment")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SentimentLabel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxonomyVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "OccurredAt");
+
+                    b.HasIndex("WorkspaceId", "TaxonomyVersion");
+
+                    b.HasIndex("WorkspaceId", "Source", "SourceId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("AnalyzedTexts");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TaxonomyTopic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exclusions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("TaxonomyTopics");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TextLabel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnalyzedTextId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("AnalyzedTextId", "Kind");
+
+                    b.HasIndex("WorkspaceId", "Kind", "Value", "AnalyzedTextId");
+
+                    b.ToTable("TextLabels");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TextSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ClassifierAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ClassifierExamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ClassifierModel")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("ClassifierTrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CustomTaxonomy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RescoredVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxonomyVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("TextSettings");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Tracking.TouchPointMapping", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2208,6 +2409,23 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TaxonomyTopic", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Text.Storage.TaxonomyTopic", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.TextLabel", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Text.Storage.AnalyzedText", null)
+                        .WithMany("Labels")
+                        .HasForeignKey("AnalyzedTextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Tracking.TouchPointMapping", b =>
                 {
                     b.HasOne("Touchpoint.Core.Journeys.TouchPoint", null)
@@ -2244,6 +2462,11 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Touchpoint.Core.Platform.User", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.AnalyzedText", b =>
+                {
+                    b.Navigation("Labels");
                 });
 #pragma warning restore 612, 618
         }
