@@ -1874,8 +1874,14 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ResponseId")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("Scored")
                         .HasColumnType("boolean");
@@ -1893,9 +1899,6 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("SourceId")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("TaxonomyVersion")
                         .HasColumnType("integer");
 
@@ -1908,14 +1911,17 @@ namespace Touchpoint.Migrations.Postgres.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
                     b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ResponseId", "Field")
+                        .IsUnique();
 
                     b.HasIndex("WorkspaceId", "OccurredAt");
 
                     b.HasIndex("WorkspaceId", "TaxonomyVersion");
-
-                    b.HasIndex("WorkspaceId", "Source", "SourceId", "Field")
-                        .IsUnique();
 
                     b.ToTable("AnalyzedTexts");
                 });
@@ -2436,6 +2442,23 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.AnalyzedText", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Conversations.ConversationMessage", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Touchpoint.Core.Feedback.Response", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Message");
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Text.Storage.TaxonomyTopic", b =>

@@ -1849,8 +1849,14 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResponseId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Scored")
                         .HasColumnType("INTEGER");
@@ -1868,9 +1874,6 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("SourceId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("TaxonomyVersion")
                         .HasColumnType("INTEGER");
 
@@ -1883,14 +1886,17 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
                     b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("ResponseId", "Field")
+                        .IsUnique();
 
                     b.HasIndex("WorkspaceId", "OccurredAt");
 
                     b.HasIndex("WorkspaceId", "TaxonomyVersion");
-
-                    b.HasIndex("WorkspaceId", "Source", "SourceId", "Field")
-                        .IsUnique();
 
                     b.ToTable("AnalyzedTexts");
                 });
@@ -2407,6 +2413,23 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Text.Storage.AnalyzedText", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Conversations.ConversationMessage", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Touchpoint.Core.Feedback.Response", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Message");
+
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Text.Storage.TaxonomyTopic", b =>

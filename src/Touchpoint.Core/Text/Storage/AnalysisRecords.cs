@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Touchpoint.Core.Conversations;
+using Touchpoint.Core.Feedback;
 
 namespace Touchpoint.Core.Text.Storage;
 
@@ -11,10 +13,36 @@ public static class AnalysisRecords
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>A new row for a text, with its labels, ready to add to the context.</summary>
-    public static AnalyzedText Create(
-        TextSource source, long sourceId, string field, TextAnalysisResult result, int taxonomyVersion, DateTime occurredAt, DateTime now) =>
-        Apply(new AnalyzedText { Source = source, SourceId = sourceId, Field = field, OccurredAt = occurredAt }, result, taxonomyVersion, now);
+    /// <summary>A new row for a free-text answer of a response, with its labels, ready to add with the response.</summary>
+    public static AnalyzedText ForResponse(Response response, string questionId, TextAnalysisResult result, int taxonomyVersion, DateTime now) =>
+        Apply(
+            new AnalyzedText
+            {
+                Source = TextSource.Response,
+                Response = response,
+                Field = questionId,
+                CustomerId = response.CustomerId,
+                ConversationId = response.ConversationId,
+                OccurredAt = response.SubmittedAt,
+            },
+            result,
+            taxonomyVersion,
+            now);
+
+    /// <summary>A new row for a customer's message, with its labels, ready to add with the message.</summary>
+    public static AnalyzedText ForMessage(ConversationMessage message, Guid? customerId, TextAnalysisResult result, int taxonomyVersion, DateTime now) =>
+        Apply(
+            new AnalyzedText
+            {
+                Source = TextSource.Message,
+                Message = message,
+                CustomerId = customerId,
+                ConversationId = message.ConversationId,
+                OccurredAt = message.CreatedAt,
+            },
+            result,
+            taxonomyVersion,
+            now);
 
     /// <summary>Writes the analysis onto the row and replaces the analyser's labels (labels must be loaded).</summary>
     public static AnalyzedText Apply(AnalyzedText row, TextAnalysisResult result, int taxonomyVersion, DateTime now)

@@ -1,4 +1,6 @@
+using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Feedback;
 
 namespace Touchpoint.Core.Text.Storage;
 
@@ -16,8 +18,16 @@ public sealed class AnalyzedText : IWorkspaceOwned
     public Guid WorkspaceId { get; set; }
     public TextSource Source { get; set; }
 
-    /// <summary>The response id or the conversation message id.</summary>
-    public long SourceId { get; set; }
+    /// <summary>The response a free-text answer belongs to. A navigation, so a response and its analyses
+    /// are inserted in one save (the group-commit batch) and deleted together.</summary>
+    public long? ResponseId { get; set; }
+
+    public Response? Response { get; set; }
+
+    /// <summary>The customer's chat or email message; deleted with it.</summary>
+    public long? MessageId { get; set; }
+
+    public ConversationMessage? Message { get; set; }
 
     /// <summary>The question id for a response answer; empty for a message.</summary>
     public string Field { get; set; } = "";

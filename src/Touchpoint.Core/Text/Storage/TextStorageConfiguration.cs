@@ -13,7 +13,10 @@ internal sealed class AnalyzedTextConfiguration : IEntityTypeConfiguration<Analy
         builder.Property(t => t.SentimentLabel).HasMaxLength(16);
         builder.Property(t => t.Emotion).HasMaxLength(16);
         // One analysis per text: re-scoring updates it, a resent message cannot add a second.
-        builder.HasIndex(t => new { t.WorkspaceId, t.Source, t.SourceId, t.Field }).IsUnique();
+        builder.HasIndex(t => new { t.ResponseId, t.Field }).IsUnique();
+        builder.HasIndex(t => t.MessageId).IsUnique();
+        builder.HasOne(t => t.Response).WithMany().HasForeignKey(t => t.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Message).WithMany().HasForeignKey(t => t.MessageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.WorkspaceId, t.OccurredAt });
         builder.HasIndex(t => new { t.WorkspaceId, t.TaxonomyVersion });
         builder.HasIndex(t => t.ConversationId);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Text;
 using Touchpoint.Core.Text.Storage;
 using Touchpoint.Tests.Infrastructure;
@@ -15,10 +16,13 @@ public sealed class AnalysisRecordsTests(AppFixture fixture)
     public async Task StoredAnalysis_KeepsScoresLabelsAndDetails_AndRescoringKeepsPeoplesLabels(DatabaseProvider provider)
     {
         var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var client = workspace.Client();
+        var surveyId = (await client.CreateSurveyAsync()).GetProperty("id").GetGuid();
         var result = TextAnalyzer.Default.Analyze(Complaint);
         var id = await workspace.QueryAsync(async db =>
         {
-            var row = AnalysisRecords.Create(TextSource.Message, 42, "", result, 3, DateTime.UtcNow, DateTime.UtcNow);
+            var response = new Response { SurveyId = surveyId, Comment = Complaint, SubmittedAt = DateTime.UtcNow, StartedAt = DateTime.UtcNow };
+            var row = AnalysisRecords.ForResponse(response, "comment", result, 3, DateTime.UtcNow);
             row.Labels.Add(new TextLabel { Kind = TextLabelKind.Topic, Value = "Billing > Invoices", Origin = LabelOrigin.Person, Confidence = 1, CreatedAt = DateTime.UtcNow });
             db.AnalyzedTexts.Add(row);
             await db.SaveChangesAsync();

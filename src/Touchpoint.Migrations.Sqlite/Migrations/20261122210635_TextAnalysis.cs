@@ -19,7 +19,8 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SourceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResponseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
                     Field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ConversationId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -36,6 +37,18 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AnalyzedTexts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnalyzedTexts_ConversationMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "ConversationMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnalyzedTexts_Responses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "Responses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -117,6 +130,18 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnalyzedTexts_MessageId",
+                table: "AnalyzedTexts",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalyzedTexts_ResponseId_Field",
+                table: "AnalyzedTexts",
+                columns: new[] { "ResponseId", "Field" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnalyzedTexts_WorkspaceId",
                 table: "AnalyzedTexts",
                 column: "WorkspaceId");
@@ -125,12 +150,6 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 name: "IX_AnalyzedTexts_WorkspaceId_OccurredAt",
                 table: "AnalyzedTexts",
                 columns: new[] { "WorkspaceId", "OccurredAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AnalyzedTexts_WorkspaceId_Source_SourceId_Field",
-                table: "AnalyzedTexts",
-                columns: new[] { "WorkspaceId", "Source", "SourceId", "Field" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AnalyzedTexts_WorkspaceId_TaxonomyVersion",

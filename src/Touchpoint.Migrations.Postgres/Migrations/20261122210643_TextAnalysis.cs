@@ -20,7 +20,8 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
                     Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SourceId = table.Column<long>(type: "bigint", nullable: false),
+                    ResponseId = table.Column<long>(type: "bigint", nullable: true),
+                    MessageId = table.Column<long>(type: "bigint", nullable: true),
                     Field = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
                     ConversationId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -37,6 +38,18 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AnalyzedTexts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnalyzedTexts_ConversationMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "ConversationMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnalyzedTexts_Responses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "Responses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -118,6 +131,18 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnalyzedTexts_MessageId",
+                table: "AnalyzedTexts",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalyzedTexts_ResponseId_Field",
+                table: "AnalyzedTexts",
+                columns: new[] { "ResponseId", "Field" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnalyzedTexts_WorkspaceId",
                 table: "AnalyzedTexts",
                 column: "WorkspaceId");
@@ -126,12 +151,6 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                 name: "IX_AnalyzedTexts_WorkspaceId_OccurredAt",
                 table: "AnalyzedTexts",
                 columns: new[] { "WorkspaceId", "OccurredAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AnalyzedTexts_WorkspaceId_Source_SourceId_Field",
-                table: "AnalyzedTexts",
-                columns: new[] { "WorkspaceId", "Source", "SourceId", "Field" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AnalyzedTexts_WorkspaceId_TaxonomyVersion",
