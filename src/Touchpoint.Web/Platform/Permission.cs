@@ -27,11 +27,14 @@ internal sealed record Permission(string Name, WorkspaceRole[] Roles, string Sco
     public static readonly Permission HandleConversations = new("conversations.handle",
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Manager, WorkspaceRole.Agent], ApiScopes.Write);
     /// <summary>Deliver inbound email to the email channel: a mail server's or mail provider's key (write scope).</summary>
+    public static readonly Permission AnalyzeText = new("text.analyze", Everyone, ApiScopes.Read);
+    public static readonly Permission ManageTopics = new("topics.manage",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst], ApiScopes.Write);
     public static readonly Permission ReceiveEmail = new("channels.email.inbound", [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Write);
     public static readonly Permission ManageWorkspace = new("workspace.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Admin);
 
     public static readonly IReadOnlyList<Permission> All =
         [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageCustomers, HandleConversations,
-        ReceiveEmail, ManageWorkspace];
+        AnalyzeText, ManageTopics, ReceiveEmail, ManageWorkspace];
 }
