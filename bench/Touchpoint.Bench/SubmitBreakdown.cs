@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Core.Text.Ingest;
+using Touchpoint.Core.Text.Storage;
 
 namespace Touchpoint.Bench;
 
@@ -35,6 +38,8 @@ internal static class SubmitBreakdown
         var keyCache = new ApiKeyCache(memory);
         var surveys = new LiveSurveys(TimeProvider.System);
         var subscriptions = new WebhookSubscriptions(TimeProvider.System);
+        // The comment is analysed on ingest, as the host does, with the built-in taxonomy.
+        var text = new TextIngest(new BuiltInTextAnalyzerSource(), TimeProvider.System, provider.GetRequiredService<ILogger<TextIngest>>());
         await writer.StartAsync(CancellationToken.None);
         var times = new Dictionary<string, List<double>> { ["apiKeyLookup"] = [], ["surveyLookup"] = [], ["validateAndSave"] = [], ["bareOneRowCommit"] = [] };
         for (var i = 0; i < Warmup + Samples; i++)
@@ -53,7 +58,7 @@ internal static class SubmitBreakdown
             var lookup = watch.Elapsed.TotalMilliseconds;
 
             watch.Restart();
-            var result = await new ResponseSubmission(db, writer, subscriptions, TimeProvider.System).SubmitAsync(found.Survey, found.Definition, new ResponseSubmission.Submission(new System.Text.Json.Nodes.JsonObject
+            var result = await new ResponseSubmission(db, writer, subscriptions, TimeProvider.System, text).SubmitAsync(found.Survey, found.Definition, new ResponseSubmission.Submission(new System.Text.Json.Nodes.JsonObject
             {
                 [SurveySubmitBenchmark.HeadlineId] = 9,
                 ["visit"] = "web",

@@ -1,5 +1,6 @@
 using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Core.Text.Storage;
 
 namespace Touchpoint.Core.Analytics;
 
@@ -15,4 +16,8 @@ public sealed record MetricQuery(
     Guid? SurveyId = null,
     Guid? TouchPointId = null,
     Channel? Channel = null,
-    Guid? SegmentId = null);
+    Guid? SegmentId = null)
+{
+    /// <summary>Only answers whose comments the analyser found this in (sentiment, emotion, signal, topic, intent).</summary>
+    public ResponseTextFilter? Text { get; init; }
+}

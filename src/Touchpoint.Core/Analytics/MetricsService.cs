@@ -35,6 +35,11 @@ public sealed class MetricsService(TouchpointDbContext db)
             responses = responses.Where(r => db.SegmentMembers.Any(m => m.SegmentId == segmentId && m.CustomerId == r.CustomerId));
         }
 
+        if (query.Text is { IsEmpty: false } text)
+        {
+            responses = text.Apply(responses, db);
+        }
+
         var answers = await responses.Select(r => new { r.SubmittedAt, Score = r.Score!.Value }).ToListAsync(ct);
         var overall = ScoreCalculator.Compute(query.Metric, answers.Select(a => a.Score).ToList(), minimumAnswers);
         if (query.GroupBy is not { } grouping)

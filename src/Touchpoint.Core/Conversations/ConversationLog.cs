@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Conversations.AfterChat;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Text.Ingest;
 
 namespace Touchpoint.Core.Conversations;
 
@@ -12,7 +13,8 @@ namespace Touchpoint.Core.Conversations;
 /// Also keeps the times analytics read: first response, each reply's response time, reopening
 /// on a customer's message. Tells <see cref="IConversationFeed"/> after the commit.
 /// </summary>
-public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope, GroupCommitWriter writer, IConversationFeed feed, TimeProvider clock)
+public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope, GroupCommitWriter writer, IConversationFeed feed, TimeProvider clock,
+    TextIngest text)
 {
     public sealed record NewMessage(MessageAuthor Author, string Body, Guid? AuthorUserId = null, bool Private = false,
         string? ClientId = null, string? EmailMessageId = null, IReadOnlyList<Guid>? AttachmentIds = null);
@@ -39,7 +41,9 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
         {
             // The resend check happens in the batch, where it also sees resends queued at the same time.
             var workspaceId = scope.WorkspaceId;
-            var appended = await writer.StageAsync(batch => StageAsync(batch, workspaceId, conversationId, message, now), Preload,
+            // A customer's words are analysed here, on the request's thread: the writer only inserts the row.
+            var analyzed = await text.AnalyzeMessageAsync(workspaceId, message.Author, message.Private, message.Body, ct);
+            var appended = await writer.StageAsync(batch => StageAsync(batch, workspaceId, conversationId, message, now, analyzed), Preload,
                 new BatchKey(workspaceId, conversationId, message.ClientId), ct);
             if (appended.New)
             {
@@ -55,13 +59,29 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
             return repeat;
         }
 
-        var stored = await AppendNowAsync(conversationId, message, now, ct);
+        var analysis = await AnalyzeOutsideBatchAsync(conversationId, message, ct);
+        var stored = await AppendNowAsync(conversationId, message, now, analysis, ct);
         feed.MessageAdded(stored);
         return stored;
     }
 
+    /// <summary>Before the transaction, so no lock is held while the text is read.</summary>
+    private async Task<TextIngest.MessageAnalysis?> AnalyzeOutsideBatchAsync(Guid conversationId, NewMessage message, CancellationToken ct)
+    {
+        if (message.Author != MessageAuthor.Customer || message.Private)
+        {
+            return null;
+        }
+
+        var workspaceId = scope.IsSet
+            ? scope.WorkspaceId
+            : await db.Conversations.IgnoreQueryFilters().Where(c => c.Id == conversationId).Select(c => c.WorkspaceId).FirstOrDefaultAsync(ct);
+        return await text.AnalyzeMessageAsync(workspaceId, message.Author, message.Private, message.Body, ct);
+    }
+
     /// <summary>In its own transaction on the caller's context.</summary>
-    private Task<ConversationMessage> AppendNowAsync(Guid conversationId, NewMessage message, DateTime now, CancellationToken ct)
+    private Task<ConversationMessage> AppendNowAsync(Guid conversationId, NewMessage message, DateTime now, TextIngest.MessageAnalysis? analysis,
+        CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return strategy.ExecuteAsync(async () =>
@@ -75,6 +95,11 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
             var entity = NewEntity(conversation, message, now);
             await KeepTimesAsync(db, new History(db.ConversationMessages, db.ConversationAgents), conversation, entity, now, ct);
             db.ConversationMessages.Add(entity);
+            if (analysis is not null)
+            {
+                db.AnalyzedTexts.Add(entity.Analysis = TextIngest.RowFor(entity, conversation.CustomerId, analysis));
+            }
+
             await db.SaveChangesAsync(ct);
             await AttachAsync(conversationId, entity.Id, message.AttachmentIds, ct);
             await transaction.CommitAsync(ct);
@@ -118,7 +143,7 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
     /// the conversation must be the caller's.
     /// </summary>
     private static async Task<Appended> StageAsync(TouchpointDbContext batch, Guid workspaceId, Guid conversationId, NewMessage message,
-        DateTime now)
+        DateTime now, TextIngest.MessageAnalysis? analysis)
     {
         if (message.ClientId is { } clientId
             && batch.ConversationMessages.Local.FirstOrDefault(m => m.ConversationId == conversationId && m.ClientId == clientId) is { } resent)
@@ -140,6 +165,11 @@ public sealed class ConversationLog(TouchpointDbContext db, WorkspaceScope scope
             batch.ConversationAgents.IgnoreQueryFilters().Where(a => a.WorkspaceId == workspaceId));
         await KeepTimesAsync(batch, history, conversation, entity, now, default);
         batch.ConversationMessages.Add(entity);
+        if (analysis is not null)
+        {
+            batch.AnalyzedTexts.Add(entity.Analysis = TextIngest.RowFor(entity, conversation.CustomerId, analysis));
+        }
+
         return new Appended(entity, New: true);
     }
 

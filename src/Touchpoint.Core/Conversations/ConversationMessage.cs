@@ -33,6 +33,13 @@ public sealed class ConversationMessage : IWorkspaceOwned
     /// </summary>
     [System.ComponentModel.DataAnnotations.Schema.NotMapped]
     public bool AppendedWithoutFiles { get; set; }
+
+    /// <summary>
+    /// Set on a customer's message just appended: what the analyser found, saved with it. Lets the live
+    /// push show it to agents without reading it back. Null when unknown (loaded, or not analysed).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public Text.Storage.AnalyzedText? Analysis { get; set; }
 }
 
 public enum MessageAuthor

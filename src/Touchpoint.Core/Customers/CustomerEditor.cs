@@ -92,6 +92,10 @@ public sealed class CustomerEditor(TouchpointDbContext db, AuditLog audit, Custo
     public async Task<int> EraseAsync(Customer customer, string actor, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Analyses quote the customer's words (signal evidence, topic mentions): they go with the comments.
+        await db.AnalyzedTexts.Where(t => t.CustomerId == customer.Id
+            || db.Responses.Any(r => r.Id == t.ResponseId && r.CustomerId == customer.Id)
+            || db.Conversations.Any(c => c.Id == t.ConversationId && c.CustomerId == customer.Id)).ExecuteDeleteAsync(ct);
         var answers = await db.Responses.Where(r => r.CustomerId == customer.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Comment, (string?)null)
             .SetProperty(r => r.CustomerId, (Guid?)null), ct);

@@ -52,6 +52,31 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
     }
 
     /// <summary>
+    /// Queues a new entity with rows that belong to it (such as the analyses of a response's comments,
+    /// which point at it) and waits until all are committed, in the same batch and transaction.
+    /// </summary>
+    public async Task WriteAsync(object entity, IReadOnlyList<object> with, CancellationToken ct = default)
+    {
+        if (with.Count == 0)
+        {
+            await WriteAsync(entity, ct);
+            return;
+        }
+
+        if (with.Prepend(entity).Any(e => e is IWorkspaceOwned { WorkspaceId: var workspace } && workspace == Guid.Empty))
+        {
+            throw new ArgumentException("Set every entity's workspace before queueing it.", nameof(with));
+        }
+
+        var pending = new Pending(new EntityGroup([entity, .. with]), Pending.NewCompletion());
+        await _queue.Writer.WriteAsync(pending, ct);
+        await pending.Committed.Task;
+    }
+
+    /// <summary>Rows inserted together, in one save.</summary>
+    private sealed record EntityGroup(IReadOnlyList<object> Entities);
+
+    /// <summary>
     /// Runs other writes of hot rows (such as "last seen" times) on this writer, between two batches:
     /// on SQLite a second writer would wait for the lock, and the wait shows up in every queued
     /// request's latency. The context acts in no workspace; the work says which rows it touches.
@@ -194,6 +219,10 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
                 if (batch[i].Stage is { } stage)
                 {
                     results[i] = stage(db).GetAwaiter().GetResult();
+                }
+                else if (batch[i].Entity is EntityGroup group)
+                {
+                    db.AddRange(group.Entities);
                 }
                 else
                 {

@@ -62,10 +62,12 @@ public sealed class DemoSeeder(
         AddResponses(faker, nps, customers, touchPoints, now, options.Days, perDay: 14);
         AddResponses(faker, csat, customers, touchPoints, now, options.Days, perDay: 8);
         AddResponses(faker, ces, customers, touchPoints, now, options.Days, perDay: 5);
+        DemoTextAnalysis.AddForPending(db, now);
         await db.SaveChangesAsync(ct);
 
         progress?.Report("Adding inboxes and conversations");
         DemoConversations.Add(db, admin, customers, now);
+        DemoTextAnalysis.AddForPending(db, now);
         await db.SaveChangesAsync(ct);
         progress?.Report("Demo workspace ready");
         return new Seeded(workspace, options.AdminEmail, true);

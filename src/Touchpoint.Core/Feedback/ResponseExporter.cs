@@ -3,6 +3,8 @@ using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Customers.Export;
+using Touchpoint.Core.Data;
+using Touchpoint.Core.Text.Storage;
 
 namespace Touchpoint.Core.Feedback;
 
@@ -10,6 +12,7 @@ namespace Touchpoint.Core.Feedback;
 /// Streams responses oldest first in batches (keyset on submission time and id), as CSV with one
 /// column per question or as JSON (an array, or one object per line). Respondents' text is written
 /// as text; in CSV a cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
+/// Each row carries what the analyser found in its free-text answers (sentiment, emotions, signals, topics).
 /// </summary>
 public sealed class ResponseExporter
 {
@@ -25,18 +28,19 @@ public sealed class ResponseExporter
     /// <summary>A question column is named by its id; one that clashes with a context column is prefixed "answer:".</summary>
     public static string ColumnOf(string questionId) => ContextColumns.Contains(questionId) || questionId == "otherAnswers" ? "answer:" + questionId : questionId;
 
-    public static async Task WriteCsvAsync(IQueryable<Response> query, IReadOnlyList<string> questionIds, TextWriter output, CancellationToken ct)
+    public static async Task WriteCsvAsync(IQueryable<Response> query, IReadOnlyList<string> questionIds, TextWriter output, TouchpointDbContext db,
+        CancellationToken ct)
     {
         using var chunk = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = new CsvWriter(chunk, CultureInfo.InvariantCulture);
-        foreach (var column in ContextColumns.Concat(questionIds.Select(ColumnOf)).Append("otherAnswers"))
+        foreach (var column in ContextColumns.Concat(questionIds.Select(ColumnOf)).Append("otherAnswers").Concat(ResponseTextSummary.Columns))
         {
             csv.WriteField(column);
         }
 
         await csv.NextRecordAsync();
         var known = questionIds.ToHashSet(StringComparer.Ordinal);
-        await foreach (var r in ReadAsync(query, ct))
+        await foreach (var (r, text) in ReadAsync(query, db, ct))
         {
             foreach (var value in Context(r))
             {
@@ -51,6 +55,12 @@ public sealed class ResponseExporter
 
             var others = answers.RootElement.EnumerateObject().Where(p => !known.Contains(p.Name)).ToList();
             csv.WriteField(others.Count == 0 ? "" : Safe("{" + string.Join(",", others.Select(p => p.ToString())) + "}"));
+            csv.WriteField(text.Sentiment?.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.WriteField(text.SentimentLabel ?? "");
+            csv.WriteField(string.Join(";", text.Emotions));
+            csv.WriteField(string.Join(";", text.Signals));
+            // Topic paths come from the workspace's own taxonomy: as text, never a formula.
+            csv.WriteField(Safe(string.Join(";", text.Topics)));
             await csv.NextRecordAsync();
             if (chunk.GetStringBuilder().Length > 64 * 1024)
             {
@@ -63,7 +73,7 @@ public sealed class ResponseExporter
     }
 
     /// <summary>A JSON array, or with <paramref name="lines"/> one JSON object per line.</summary>
-    public static async Task WriteJsonAsync(IQueryable<Response> query, Stream output, bool lines, CancellationToken ct)
+    public static async Task WriteJsonAsync(IQueryable<Response> query, Stream output, bool lines, TouchpointDbContext db, CancellationToken ct)
     {
         var buffer = new MemoryStream();
         await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
@@ -74,7 +84,7 @@ public sealed class ResponseExporter
                 buffer.WriteByte((byte)'[');
             }
 
-            await foreach (var r in ReadAsync(query, ct))
+            await foreach (var (r, text) in ReadAsync(query, db, ct))
             {
                 if (!first)
                 {
@@ -82,7 +92,7 @@ public sealed class ResponseExporter
                 }
 
                 first = false;
-                WriteObject(json, r);
+                WriteObject(json, r, text);
                 await json.FlushAsync(ct);
                 json.Reset();
                 if (buffer.Length > 64 * 1024)
@@ -106,7 +116,7 @@ public sealed class ResponseExporter
         await output.FlushAsync(ct);
     }
 
-    private static void WriteObject(Utf8JsonWriter json, Response r)
+    private static void WriteObject(Utf8JsonWriter json, Response r, ResponseTextSummary text)
     {
         json.WriteStartObject();
         json.WriteNumber("id", r.Id);
@@ -145,7 +155,34 @@ public sealed class ResponseExporter
             json.WriteNullValue();
         }
 
+        json.WritePropertyName("text");
+        json.WriteStartObject();
+        if (text.Sentiment is { } sentiment)
+        {
+            json.WriteNumber("sentiment", sentiment);
+        }
+        else
+        {
+            json.WriteNull("sentiment");
+        }
+
+        json.WriteString("sentimentLabel", text.SentimentLabel);
+        WriteStrings(json, "emotions", text.Emotions);
+        WriteStrings(json, "signals", text.Signals);
+        WriteStrings(json, "topics", text.Topics);
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
@@ -160,7 +197,8 @@ public sealed class ResponseExporter
         }
     }
 
-    private static async IAsyncEnumerable<Response> ReadAsync(IQueryable<Response> query,
+    /// <summary>Each page of responses with their analyses, read in one more query per page.</summary>
+    private static async IAsyncEnumerable<(Response Response, ResponseTextSummary Text)> ReadAsync(IQueryable<Response> query, TouchpointDbContext db,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         DateTime? lastAt = null;
@@ -174,9 +212,12 @@ public sealed class ResponseExporter
             }
 
             var rows = await page.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(Batch).ToListAsync(ct);
+            var ids = rows.Select(r => r.Id).ToList();
+            var analyses = (await db.AnalyzedTexts.AsNoTracking().Where(t => t.ResponseId != null && ids.Contains(t.ResponseId.Value)).ToListAsync(ct))
+                .ToLookup(t => t.ResponseId!.Value);
             foreach (var row in rows)
             {
-                yield return row;
+                yield return (row, ResponseTextSummary.Of(analyses[row.Id].ToList()));
             }
 
             if (rows.Count < Batch)

@@ -5,6 +5,8 @@ using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Core.Surveys.Definition;
+using Touchpoint.Core.Text.Ingest;
+using Touchpoint.Core.Text.Storage;
 
 namespace Touchpoint.Core.Feedback;
 
@@ -13,7 +15,7 @@ namespace Touchpoint.Core.Feedback;
 /// write, so they go through the group-commit writer and return once committed.
 /// </summary>
 public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter writer, WebhookSubscriptions subscriptions,
-    TimeProvider clock)
+    TimeProvider clock, TextIngest text)
 {
     public const int MaxCommentLength = AnswerValidator.MaxTextLength;
     public const int MaxReferenceLength = 200;
@@ -26,6 +28,9 @@ public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter
     public sealed record Result(Response? Response, Dictionary<string, string[]> Errors, bool AlreadyAnswered = false)
     {
         public bool Succeeded => Response is not null;
+
+        /// <summary>The analyses of the response's free-text answers, saved with it.</summary>
+        public IReadOnlyList<AnalyzedText> Analyses { get; init; } = [];
     }
 
     /// <summary>Validates against the survey's current definition and saves. The survey must be in the current workspace.</summary>
@@ -112,10 +117,12 @@ public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter
             return new Result(null, errors, AlreadyAnswered: true);
         }
 
+        // Analysed here, on the request's thread: the writer only inserts the rows, in the response's save.
+        var analyses = await text.AnalyzeResponseAsync(response, definition, ct);
         await subscriptions.LearnAsync(db, ct);
         try
         {
-            await writer.WriteAsync(response, ct);
+            await writer.WriteAsync(response, analyses, ct);
         }
         catch (DbUpdateException) when (invitation is not null)
         {
@@ -129,7 +136,7 @@ public sealed class ResponseSubmission(TouchpointDbContext db, GroupCommitWriter
             await InvitationClaim.LinkAsync(db, invitation.Id, response.Id, ct);
         }
 
-        return new Result(response, errors);
+        return new Result(response, errors) { Analyses = analyses };
     }
 
     private async Task<SurveyInvitation?> FindInvitationAsync(Survey survey, string? token, Dictionary<string, string[]> errors, CancellationToken ct)

@@ -5,6 +5,7 @@ using Touchpoint.Core.Data;
 using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Platform;
+using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Analytics;
 
@@ -20,7 +21,8 @@ internal static class MetricsApi
         app.MapGet("/api/v1/metrics/{metric}", GetAsync).RequireAuthorization(Permission.ViewAnalytics.Name).WithTags("Metrics");
 
     private static async Task<Results<Ok<MetricDto>, ValidationProblem>> GetAsync(string metric, DateTimeOffset? from, DateTimeOffset? to,
-        Guid? survey, Guid? touchpoint, string? channel, string? groupBy, Guid? segment, MetricsService metrics, CurrentWorkspace current,
+        Guid? survey, Guid? touchpoint, string? channel, string? groupBy, Guid? segment, string? sentiment, string? emotion, string? signal,
+        string? topic, string? intent, MetricsService metrics, CurrentWorkspace current,
         TouchpointDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -67,13 +69,14 @@ internal static class MetricsApi
             errors["segment"] = ["No segment with this id exists in your workspace."];
         }
 
+        var text = TextFilterQuery.Read(sentiment, emotion, signal, topic, intent, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
         var workspace = await current.GetAsync(ct);
-        var report = await metrics.ComputeAsync(workspace, new MetricQuery(parsedMetric, start, end, grouping, survey, touchpoint, parsedChannel, segment), ct: ct);
+        var report = await metrics.ComputeAsync(workspace, new MetricQuery(parsedMetric, start, end, grouping, survey, touchpoint, parsedChannel, segment) { Text = text }, ct: ct);
         var o = report.Overall;
         return TypedResults.Ok(new MetricDto(parsedMetric, o.Score, o.N, o.MarginOfError, ScoreCalculator.DefaultMinimumAnswers, o.Breakdown,
             start, end, report.Groups.Select(g => new PeriodDto(g.Start, g.Score.Score, g.Score.N, g.Score.MarginOfError)).ToList()));

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Touchpoint.Core.Conversations;
+using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Conversations;
 
@@ -8,13 +9,19 @@ namespace Touchpoint.Web.Conversations;
 /// <see cref="Kind"/> marks the messages the widget acts on: <c>csatQuestion</c> (ask for a rating) and
 /// <c>csatRating</c> (the rating arrived). <see cref="Attachments"/> are the files sent with it, with
 /// URLs for the audience it goes to (see <see cref="Attachments.MessageFiles"/>); left out where not loaded.
+/// <see cref="Analysis"/> is what the analyser found in a customer's message, for agents and API clients only
+/// (never sent to the customer); left out for other messages.
 /// </summary>
 internal sealed record MessageDto(long Id, Guid ConversationId, long Seq, string Author, Guid? AuthorUserId, string Body, bool Private,
     DateTime CreatedAt, int? ResponseSeconds, string? Kind = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MessageFileDto>? Attachments = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MessageFileDto>? Attachments = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TextAnalysisDto? Analysis = null)
 {
     public static MessageDto From(ConversationMessage m) => new(m.Id, m.ConversationId, m.Seq, JsonNames.Of(m.Author), m.AuthorUserId, m.Body,
-        m.Private, m.CreatedAt, m.ResponseSeconds, KindOf(m));
+        m.Private, m.CreatedAt, m.ResponseSeconds, KindOf(m), Analysis: m.Analysis is { } analysis ? TextAnalysisDto.From(analysis) : null);
+
+    /// <summary>As the customer sees it: without the analysis of their words.</summary>
+    public MessageDto ForVisitor() => Analysis is null ? this : this with { Analysis = null };
 
     public static MessageDto From(ConversationMessage m, IReadOnlyList<MessageFileDto> attachments) => From(m) with { Attachments = attachments };
 

@@ -77,7 +77,7 @@ internal sealed partial class SignalRConversationFeed(IHubContext<ConversationHu
         await hub.Clients.Group(ConversationHub.AgentsGroup(message.WorkspaceId)).SendAsync("message", dto);
         if (!message.Private)
         {
-            await hub.Clients.Group(ConversationHub.ConversationGroup(message.ConversationId)).SendAsync("message", dto);
+            await hub.Clients.Group(ConversationHub.ConversationGroup(message.ConversationId)).SendAsync("message", dto.ForVisitor());
         }
     }
 
@@ -106,7 +106,12 @@ internal sealed partial class SignalRConversationFeed(IHubContext<ConversationHu
             // nothing more is read).
             var stored = await db.ConversationMessages.AsNoTracking()
                 .Where(m => m.Id == messageId && m.ConversationId == conversationId)
-                .Select(m => new { Message = m, HasFiles = db.MessageAttachments.Any(a => a.MessageId == m.Id) })
+                .Select(m => new
+                {
+                    Message = m,
+                    HasFiles = db.MessageAttachments.Any(a => a.MessageId == m.Id),
+                    Analysis = db.AnalyzedTexts.FirstOrDefault(t => t.MessageId == m.Id),
+                })
                 .FirstOrDefaultAsync();
             if (stored is null)
             {
@@ -114,6 +119,7 @@ internal sealed partial class SignalRConversationFeed(IHubContext<ConversationHu
                 return;
             }
 
+            stored.Message.Analysis = stored.Analysis;
             if (!stored.HasFiles)
             {
                 stored.Message.AppendedWithoutFiles = true;

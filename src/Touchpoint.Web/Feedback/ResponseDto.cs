@@ -2,6 +2,7 @@ using System.Text.Json;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Feedback;
 
@@ -23,6 +24,8 @@ internal sealed record ResponseDto(long Id, Guid SurveyId, SurveyMetric Metric, 
     public DateTime StartedAt { get; init; }
     public int? DurationSeconds { get; init; }
     public string? CurrentPage { get; init; }
+    /// <summary>What the analyser found in each free-text answer, by question id (empty until completed, or without text).</summary>
+    public IReadOnlyDictionary<string, TextAnalysisDto> Analysis { get; init; } = new Dictionary<string, TextAnalysisDto>();
 
     public static ResponseDto From(Response r) =>
         new(r.Id, r.SurveyId, r.Metric, r.Score, r.Comment, r.CustomerId, r.TouchPointId, r.Channel, r.SubmittedAt)

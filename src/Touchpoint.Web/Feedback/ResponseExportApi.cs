@@ -6,6 +6,7 @@ using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys.Definition;
 using Touchpoint.Web.Platform;
+using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Feedback;
 
@@ -28,7 +29,8 @@ internal static class ResponseExportApi
     /// <summary><c>from</c> is inclusive, <c>to</c> exclusive (ISO 8601 instants, or dates at midnight UTC).</summary>
     private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportAsync(HttpContext http, TouchpointDbContext db,
         AuditLog audit, string? format, Guid? survey, DateTimeOffset? from, DateTimeOffset? to, string? status, string? channel,
-        Guid? touchpoint, string? band, Guid? segment, CancellationToken ct)
+        Guid? touchpoint, string? band, Guid? segment, string? sentiment, string? emotion, string? signal, string? topic, string? intent,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var kind = string.IsNullOrEmpty(format) ? "csv" : format.ToLowerInvariant();
@@ -43,6 +45,7 @@ internal static class ResponseExportApi
         }
 
         var filters = ResponseFilters.Read(status, channel, band, errors);
+        var text = TextFilterQuery.Read(sentiment, emotion, signal, topic, intent, errors);
         var definitions = survey is { } surveyId
             ? await db.Surveys.AsNoTracking().Where(s => s.Id == surveyId).Select(s => s.Definition).ToListAsync(ct)
             : await db.Surveys.AsNoTracking().OrderBy(s => s.CreatedAt).Select(s => s.Definition).ToListAsync(ct);
@@ -56,7 +59,7 @@ internal static class ResponseExportApi
             return Problems.Invalid(errors);
         }
 
-        var query = filters.Apply(db.Responses.AsNoTracking(), touchpoint);
+        var query = text.Apply(filters.Apply(db.Responses.AsNoTracking(), touchpoint), db);
         query = ResponseFilters.InWindow(query, survey, from, to);
 
         if (segment is { } segmentId)
@@ -75,11 +78,11 @@ internal static class ResponseExportApi
             return TypedResults.Stream(async body =>
             {
                 await using var writer = new StreamWriter(body, Utf8);
-                await ResponseExporter.WriteCsvAsync(query, questions, writer, http.RequestAborted);
+                await ResponseExporter.WriteCsvAsync(query, questions, writer, db, http.RequestAborted);
             }, "text/csv; charset=utf-8", name + ".csv");
         }
 
-        return TypedResults.Stream(body => ResponseExporter.WriteJsonAsync(query, body, kind == "ndjson", http.RequestAborted),
+        return TypedResults.Stream(body => ResponseExporter.WriteJsonAsync(query, body, kind == "ndjson", db, http.RequestAborted),
             kind == "ndjson" ? "application/x-ndjson" : "application/json", name + (kind == "ndjson" ? ".ndjson" : ".json"));
     }
 }

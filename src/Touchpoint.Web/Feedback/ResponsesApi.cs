@@ -4,6 +4,7 @@ using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Platform;
+using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Feedback;
 
@@ -20,7 +21,7 @@ internal static class ResponsesApi
     /// <summary>Newest first by submission time. <c>from</c> is inclusive, <c>to</c> exclusive; both ISO 8601 instants.</summary>
     private static async Task<Results<Ok<Page<ResponseDto>>, ValidationProblem>> ListAsync(TouchpointDbContext db, Guid? survey,
         DateTimeOffset? from, DateTimeOffset? to, Guid? segment, string? status, string? channel, Guid? touchpoint, string? band,
-        string? cursor, int? limit, CancellationToken ct)
+        string? sentiment, string? emotion, string? signal, string? topic, string? intent, string? cursor, int? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var take = Cursor.ReadLimit(limit, errors);
@@ -40,12 +41,13 @@ internal static class ResponsesApi
         }
 
         var filters = ResponseFilters.Read(status, channel, band, errors);
+        var text = TextFilterQuery.Read(sentiment, emotion, signal, topic, intent, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        var query = filters.Apply(db.Responses.AsNoTracking(), touchpoint);
+        var query = text.Apply(filters.Apply(db.Responses.AsNoTracking(), touchpoint), db);
         if (segment is { } memberOf)
         {
             // Current members (the Responses page and the export filter by the answer-time snapshot instead).
@@ -61,13 +63,22 @@ internal static class ResponsesApi
 
         var rows = await query.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(take + 1).ToListAsync(ct);
         var next = rows.Count > take ? new TimeCursor(rows[take - 1].SubmittedAt, rows[take - 1].Id).Encode() : null;
-        return TypedResults.Ok(new Page<ResponseDto>(rows.Take(take).Select(ResponseDto.From).ToList(), next));
+        var page = rows.Take(take).ToList();
+        var analyses = await StoredAnalyses.ForResponsesAsync(db, page.Select(r => r.Id).ToList(), ct);
+        return TypedResults.Ok(new Page<ResponseDto>(
+            page.Select(r => ResponseDto.From(r) with { Analysis = StoredAnalyses.ByField(analyses.GetValueOrDefault(r.Id)) }).ToList(), next));
     }
 
     private static async Task<Results<Ok<ResponseDto>, ProblemHttpResult>> GetAsync(long id, TouchpointDbContext db, CancellationToken ct)
     {
         var response = await db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        return response is null ? Problems.NotFound("Response") : TypedResults.Ok(ResponseDto.From(response));
+        if (response is null)
+        {
+            return Problems.NotFound("Response");
+        }
+
+        var analyses = await StoredAnalyses.ForResponsesAsync(db, [id], ct);
+        return TypedResults.Ok(ResponseDto.From(response) with { Analysis = StoredAnalyses.ByField(analyses.GetValueOrDefault(id)) });
     }
 
     private static async Task<Results<Created<ResponseDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(Guid id,
@@ -100,8 +111,13 @@ internal static class ResponsesApi
                 });
         }
 
-        return result.Succeeded
-            ? TypedResults.Created($"/api/v1/responses/{result.Response!.Id}", ResponseDto.From(result.Response))
-            : Problems.Invalid(legacy?.Rename(result.Errors) ?? result.Errors);
+        if (result.Succeeded)
+        {
+            // The analyses were saved with the response: the answer shows them at once.
+            var saved = result.Response!;
+            return TypedResults.Created($"/api/v1/responses/{saved.Id}", ResponseDto.From(saved) with { Analysis = StoredAnalyses.ByField(result.Analyses) });
+        }
+
+        return Problems.Invalid(legacy?.Rename(result.Errors) ?? result.Errors);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Data;
+using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Conversations.Attachments;
 
@@ -45,7 +46,18 @@ internal static class MessageFiles
             .ToListAsync(ct);
         var byMessage = files.ToLookup(f => f.MessageId, f => new MessageFileDto(f.Id, f.FileName, f.ContentType, f.Size, audience.Url(f.Id)));
         // A note's files never reach a visitor, even if a caller hands a note in by mistake.
-        return messages.Select(m => MessageDto.From(m, audience.IsVisitor && m.Private ? [] : byMessage[m.Id].ToList())).ToList();
+        var dtos = messages.Select(m => MessageDto.From(m, audience.IsVisitor && m.Private ? [] : byMessage[m.Id].ToList())).ToList();
+        if (audience.IsVisitor)
+        {
+            // The analysis of what customers write is for the team, not shown back to the customer.
+            return dtos.ConvertAll(d => d.ForVisitor());
+        }
+
+        // Customer messages loaded from the database: their analyses in one query (just-appended ones carry theirs).
+        var unread = messages.Where(m => m is { Analysis: null, Author: MessageAuthor.Customer, Private: false }).Select(m => m.Id).ToList();
+        var analyses = await StoredAnalyses.ForMessagesAsync(db, unread, ct);
+        return analyses.Count == 0 ? dtos
+            : dtos.ConvertAll(d => analyses.TryGetValue(d.Id, out var stored) ? d with { Analysis = TextAnalysisDto.From(stored) } : d);
     }
 
     public static async Task<MessageDto> DtoAsync(TouchpointDbContext db, ConversationMessage message, FileAudience audience, CancellationToken ct) =>
@@ -54,6 +66,7 @@ internal static class MessageFiles
     /// <summary>The same files for another audience, without reading them again.</summary>
     public static MessageDto For(MessageDto message, FileAudience audience) => message with
     {
+        Analysis = audience.IsVisitor ? null : message.Analysis,
         Attachments = audience.IsVisitor && message.Private ? []
             : (message.Attachments ?? []).Select(f => f with { Url = audience.Url(f.Id) }).ToList(),
     };

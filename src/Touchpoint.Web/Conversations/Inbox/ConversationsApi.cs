@@ -231,6 +231,7 @@ internal static class ConversationsApi
             {
                 // Logged after the fact: the message shows when it happened.
                 await db.ConversationMessages.Where(m => m.Id == stored.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedAt, at.ToUniversalTime()), ct);
+                await db.AnalyzedTexts.Where(t => t.MessageId == stored.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.OccurredAt, at.ToUniversalTime()), ct);
             }
         }
 

@@ -9,6 +9,8 @@ using Touchpoint.Web.Conversations;
 using Touchpoint.Web.Conversations.Attachments;
 using Touchpoint.Web.Platform;
 
+using Touchpoint.Web.Text;
+
 namespace Touchpoint.Web.Pages.Inbox;
 
 /// <summary>
@@ -35,6 +37,12 @@ internal sealed class InboxModel(TouchpointDbContext db, ConversationLog log, Co
     public List<ConversationMessage> Messages { get; private set; } = [];
     /// <summary>The files of <see cref="Messages"/>, by message id (read in one query).</summary>
     public Dictionary<long, IReadOnlyList<MessageFileDto>> Files { get; private set; } = [];
+    /// <summary>What the analyser found in the customer's messages, by message id.</summary>
+    public Dictionary<long, TextAnalysisDto> Analyses { get; private set; } = [];
+
+    /// <summary>The sentiment of the customer's latest analysed message: how they feel now.</summary>
+    public SentimentDto? LatestCustomerSentiment =>
+        Messages.LastOrDefault(m => Analyses.TryGetValue(m.Id, out var a) && a.Scored) is { } last ? Analyses[last.Id].Sentiment : null;
     public CustomerProfile? Profile { get; private set; }
     public List<Conversation> OtherConversations { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
@@ -249,7 +257,9 @@ internal sealed class InboxModel(TouchpointDbContext db, ConversationLog log, Co
         if (Selected is { } s)
         {
             Messages = await log.AfterAsync(s.Id, 0, includePrivate: true, take: 1000, ct);
-            Files = (await MessageFiles.DtosAsync(db, Messages, FileAudience.Agents, ct)).ToDictionary(m => m.Id, m => m.Attachments ?? []);
+            var dtos = await MessageFiles.DtosAsync(db, Messages, FileAudience.Agents, ct);
+            Files = dtos.ToDictionary(m => m.Id, m => m.Attachments ?? []);
+            Analyses = dtos.Where(m => m.Analysis is not null).ToDictionary(m => m.Id, m => m.Analysis!);
             if (s.CustomerId is { } customerId && await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, ct) is { } customer)
             {
                 Profile = await CustomerProfile.LoadAsync(db, customer, ct);

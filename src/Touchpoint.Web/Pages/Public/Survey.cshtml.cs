@@ -10,6 +10,7 @@ using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Core.Surveys.Definition;
+using Touchpoint.Core.Text.Ingest;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Platform;
 
@@ -29,7 +30,8 @@ namespace Touchpoint.Web.Pages.Public;
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(RateLimits.Public)]
 [PublicEndpoint]
-internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope scope, TouchpointDbContext db, TimeProvider clock) : PageModel
+internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope scope, TouchpointDbContext db, TimeProvider clock, TextIngest text)
+    : PageModel
 {
     public const string ResumeCookie = "tp_resume";
     private const int ResumeDays = 30;
@@ -413,8 +415,17 @@ internal sealed class PublicSurveyModel(SurveyService surveys, WorkspaceScope sc
             response.Snapshot = await ResponseSnapshot.TakeAsync(db, customer);
         }
 
+        // Saved with the response (a partial one completed now included); dropped with it if another tab got there first.
+        var analyses = await text.AnalyzeResponseAsync(response, Definition!, HttpContext.RequestAborted);
+        db.AnalyzedTexts.AddRange(analyses);
         if (!await SaveAsync(response))
         {
+            foreach (var analysis in analyses)
+            {
+                analysis.Labels.ForEach(label => db.Entry(label).State = EntityState.Detached);
+                db.Entry(analysis).State = EntityState.Detached;
+            }
+
             await InvitationClaim.ReleaseAsync(db, _invitation!);
             return await AnsweredElsewhereAsync(linkId);
         }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Surveys.Definition;
+using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Pages.Responses;
 
@@ -28,6 +29,9 @@ internal sealed class ResponseDetailsModel(TouchpointDbContext db) : PageModel
     public List<(string Label, string Value)> Context { get; } = [];
     public string? CustomerName { get; private set; }
     public string? Snapshot { get; private set; }
+
+    /// <summary>What the analyser found in each free-text answer, by question id.</summary>
+    public Dictionary<string, TextAnalysisDto> Analyses { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -63,6 +67,7 @@ internal sealed class ResponseDetailsModel(TouchpointDbContext db) : PageModel
             Hidden.Add(new AnswerView(extra.Name, extra.Name, "field", [ResponseExporter.Cell(extra.Value)], false));
         }
 
+        Analyses = StoredAnalyses.ByField((await StoredAnalyses.ForResponsesAsync(db, [response.Id], ct)).GetValueOrDefault(response.Id));
         await AddContextAsync(response, ct);
         if (response.CustomerId is { } customerId)
         {

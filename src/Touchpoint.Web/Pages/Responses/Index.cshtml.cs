@@ -7,12 +7,14 @@ using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Journeys;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Platform;
+using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Pages.Responses;
 
 /// <summary>
 /// Every answer, newest first, filtered by survey, local dates of the workspace, score band, channel,
-/// touch point, segment (as the customer was when answering: the response's snapshot) and status.
+/// touch point, segment (as the customer was when answering: the response's snapshot), status, and what the
+/// analyser found in the comments (sentiment, emotion, signal, topic), whose sentiment each row shows.
 /// New answers arrive live (Server-Sent Events) on the first page; without JavaScript a reload shows them.
 /// </summary>
 [Authorize(Policy = "feedback.view")]
@@ -36,12 +38,20 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
     public Guid? TouchPointId { get; private set; }
     public Guid? SegmentId { get; private set; }
     public string? Status { get; private set; }
+    public string? Sentiment { get; private set; }
+    public string? Emotion { get; private set; }
+    public string? Signal { get; private set; }
+    public string? Topic { get; private set; }
+
+    /// <summary>Per response on the page, the sentiment of its first analysed answer.</summary>
+    public Dictionary<long, SentimentDto> Sentiments { get; private set; } = [];
     public string? Cursor { get; private set; }
     public string? NextCursor { get; private set; }
 
     /// <summary>Filters other than the survey: the live feed cannot apply them, so it offers a reload instead.</summary>
     public bool NarrowlyFiltered => From is not null || To is not null || Band is not null || Channel is not null
-        || TouchPointId is not null || SegmentId is not null || Status is not null;
+        || TouchPointId is not null || SegmentId is not null || Status is not null
+        || Sentiment is not null || Emotion is not null || Signal is not null || Topic is not null;
 
     public string FilterQuery(string? cursor = null)
     {
@@ -62,6 +72,10 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
         Add("touchpoint", TouchPointId);
         Add("segment", SegmentId);
         Add("status", Status);
+        Add("sentiment", Sentiment);
+        Add("emotion", Emotion);
+        Add("signal", Signal);
+        Add("topic", Topic);
         Add("cursor", cursor);
         return string.Join("&", parts);
     }
@@ -72,8 +86,9 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
     private string ExportQuery { get; set; } = "";
 
     public async Task OnGetAsync(Guid? survey, DateOnly? from, DateOnly? to, string? band, string? channel, Guid? touchpoint,
-        Guid? segment, string? status, string? cursor, CancellationToken ct)
+        Guid? segment, string? status, string? sentiment, string? emotion, string? signal, string? topic, string? cursor, CancellationToken ct)
     {
+        (Sentiment, Emotion, Signal, Topic) = (Empty(sentiment), Empty(emotion), Empty(signal), Empty(topic));
         (SurveyId, From, To, TouchPointId, SegmentId, Cursor) = (survey, from, to, touchpoint, segment, cursor);
         (Band, Channel, Status) = (Empty(band), Empty(channel), Empty(status));
         Surveys = await db.Surveys.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
@@ -83,10 +98,11 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
 
         var errors = new Dictionary<string, string[]>();
         var filters = ResponseFilters.Read(Status, Channel, Band, errors);
+        var text = TextFilterQuery.Read(Sentiment, Emotion, Signal, Topic, null, errors);
         Errors.AddRange(errors.Values.SelectMany(m => m));
         var workspace = await current.GetAsync(ct);
         var calendar = new PeriodCalendar(workspace.TimeZoneInfo, workspace.WeekStart);
-        var query = filters.Apply(db.Responses.AsNoTracking(), touchpoint);
+        var query = text.Apply(filters.Apply(db.Responses.AsNoTracking(), touchpoint), db);
         var export = new List<string>();
         if (survey is { } id)
         {
@@ -124,6 +140,10 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
                 ["status"] = Status,
                 ["touchpoint"] = touchpoint?.ToString(),
                 ["segment"] = segment?.ToString(),
+                ["sentiment"] = Sentiment,
+                ["emotion"] = Emotion,
+                ["signal"] = Signal,
+                ["topic"] = Topic,
             };
             export.AddRange(more.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
         }
@@ -145,7 +165,17 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
             Rows.RemoveAt(PageSize);
             NextCursor = new TimeCursor(Rows[^1].SubmittedAt, Rows[^1].Id).Encode();
         }
+
+        var analyses = await StoredAnalyses.ForResponsesAsync(db, Rows.Select(r => r.Id).ToList(), ct);
+        Sentiments = analyses.Where(a => a.Value.Any(t => t.Scored))
+            .ToDictionary(a => a.Key, a => TextAnalysisDto.From(a.Value.First(t => t.Scored)).Sentiment);
     }
+
+    public static IReadOnlyList<string> SentimentNames => SentimentLabels.All;
+
+    public static IReadOnlyList<string> EmotionNames => Core.Text.Emotions.EmotionNames.All;
+
+    public static IReadOnlyList<string> SignalNames => Core.Text.Signals.SignalKinds.All;
 
     public static IEnumerable<string> ChannelNames => Enum.GetNames<Channel>().Select(n => n.ToLowerInvariant());
 

@@ -15,6 +15,33 @@
     const typing = document.getElementById("typing");
     const receipt = document.getElementById("receipt");
 
+    // The same marker the page renders (_MessageAnalysis): sentiment dot and signal chips, text set with textContent.
+    function analysisMarker(a) {
+        const box = document.createElement("span");
+        box.className = "message-analysis";
+        box.dataset.testid = "message-analysis";
+        if (!a.scored) { return box; }
+        const label = a.sentiment.label;
+        const dot = document.createElement("span");
+        dot.className = "sentiment-dot " + label;
+        dot.dataset.testid = "message-sentiment";
+        dot.dataset.label = label;
+        dot.setAttribute("role", "img");
+        dot.setAttribute("aria-label", "Sentiment " + label);
+        dot.title = "Sentiment " + label + " (" + a.sentiment.compound.toFixed(2) + ")";
+        box.append(dot);
+        for (const intent of a.intents || []) {
+            if (intent.kind !== "signal") { continue; }
+            const chip = document.createElement("span");
+            chip.className = "chip signal";
+            chip.dataset.testid = "message-signal";
+            chip.title = intent.evidence || "";
+            chip.textContent = intent.name;
+            box.append(" ", chip);
+        }
+        return box;
+    }
+
     function addMessage(m) {
         if (!thread || m.conversationId !== selected || m.seq <= lastSeq) {
             return;
@@ -26,6 +53,7 @@
         const who = document.createElement("span");
         who.className = "who";
         who.textContent = (m.author === "customer" ? "Customer" : m.author === "agent" ? "Agent" : "Touchpoint") + (m.private ? " (internal note)" : "");
+        if (m.analysis) { who.append(" ", analysisMarker(m.analysis)); }
         const body = document.createElement("span");
         body.className = "body";
         body.textContent = m.body;

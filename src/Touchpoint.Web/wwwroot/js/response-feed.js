@@ -36,6 +36,8 @@
     scoreCell.appendChild(badge);
     tr.appendChild(scoreCell);
     tr.appendChild(cell(item.comment || ""));
+    // The sentiment column: the live line carries no analysis; a reload shows it.
+    tr.appendChild(cell(""));
     tr.appendChild(cell(item.channel || "\u2013"));
     tr.appendChild(cell("completed"));
     rows.insertBefore(tr, rows.firstChild);
