@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Analytics;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Core.Text.Storage;
 using Touchpoint.Web.Platform;
+using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Pages;
 
@@ -39,7 +41,10 @@ internal sealed class DashboardModel(MetricsService metrics, CurrentWorkspace cu
     public Guid? SegmentId { get; private set; }
     public IReadOnlyList<(Guid Id, string Name)> Segments { get; private set; } = [];
 
-    public async Task OnGetAsync(int? days, Guid? segment, CancellationToken ct)
+    /// <summary>Only answers whose comments have this sentiment (an unknown value is ignored, as an unknown segment is).</summary>
+    public string? Sentiment { get; private set; }
+
+    public async Task OnGetAsync(int? days, Guid? segment, string? sentiment, CancellationToken ct)
     {
         var workspace = await current.GetAsync(ct);
         WorkspaceName = workspace.Name;
@@ -60,11 +65,13 @@ internal sealed class DashboardModel(MetricsService metrics, CurrentWorkspace cu
         Segments = (await db.Segments.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
             .Select(s => (s.Id, s.Name)).ToList();
         SegmentId = segment is { } chosen && Segments.Any(s => s.Id == chosen) ? chosen : null;
+        Sentiment = SentimentLabels.All.FirstOrDefault(l => l == sentiment);
+        var text = new ResponseTextFilter(Sentiment);
         var to = clock.GetUtcNow().UtcDateTime;
         var from = to.AddDays(-Days);
-        var nps = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Nps, from, to, PeriodGrouping.Week, SegmentId: SegmentId), ct: ct);
-        var csat = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Csat, from, to, SegmentId: SegmentId), ct: ct);
-        var ces = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Ces, from, to, SegmentId: SegmentId), ct: ct);
+        var nps = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Nps, from, to, PeriodGrouping.Week, SegmentId: SegmentId) { Text = text }, ct: ct);
+        var csat = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Csat, from, to, SegmentId: SegmentId) { Text = text }, ct: ct);
+        var ces = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Ces, from, to, SegmentId: SegmentId) { Text = text }, ct: ct);
         Cards.Add(new Card("nps", "Net Promoter Score", nps.Overall));
         Cards.Add(new Card("csat", "Customer satisfaction (CSAT)", csat.Overall));
         Cards.Add(new Card("ces", "Customer effort (CES, 1-7)", ces.Overall));

@@ -167,5 +167,9 @@ public sealed class ResponseIngestTests(AppFixture fixture)
         Assert.DoesNotContain("sentiment-badge positive", list, StringComparison.Ordinal);
         Assert.DoesNotContain("Anna was fantastic", list, StringComparison.Ordinal);
         Assert.Contains("sentiment=negative", list, StringComparison.Ordinal);
+
+        var (_, dashboard) = await session.GetAsync("/?sentiment=negative");
+        Assert.Contains("<option value=\"negative\" selected=\"selected\">", dashboard, StringComparison.Ordinal);
+        Assert.Contains("1 of the 10 needed to show a score", Text(dashboard), StringComparison.Ordinal);
     }
 }
