@@ -15,6 +15,7 @@ using Touchpoint.Web.Platform;
 using Touchpoint.Web.Segments;
 using Touchpoint.Web.Surveys;
 using Touchpoint.Web.Surveys.Distribution;
+using Touchpoint.Web.Text.Topics;
 using Touchpoint.Web.Tracking;
 
 namespace Touchpoint.Web;
@@ -55,6 +56,7 @@ internal static class Capabilities
         builder.AddCustomerImportExport();
         builder.Services.AddSurveyDistribution();
         builder.Services.AddConversations();
+        builder.Services.AddTextTopics();
         return builder;
     }
 
@@ -73,6 +75,7 @@ internal static class Capabilities
         app.MapCustomerImportExport();
         app.MapSurveyDistribution();
         app.MapConversations();
+        app.MapTextTopics();
         return app;
     }
 }
