@@ -1,9 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Text.Storage;
-using Touchpoint.Core.Text.Workspace;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.TextAnalysis.WorkspaceTopics;
@@ -27,12 +25,9 @@ public sealed class RescoringTests(AppFixture fixture)
         Assert.Contains("Delivery", await TopicsAsync(workspace, comment, LabelOrigin.Rule));
 
         await (await client.PutAsync("/api/v1/text/taxonomy", Api.Json(ParkingOnly))).ExpectAsync(HttpStatusCode.OK);
-        var rescorer = app.Services.GetRequiredService<TextRescorer>();
-        await Eventually.HoldsAsync(async () =>
-        {
-            await rescorer.RunOnceAsync(CancellationToken.None);
-            return await workspace.QueryAsync(db => db.TextSettings.AnyAsync(s => s.RescoredVersion == 1));
-        }, "the workspace is re-scored to version 1");
+        // The save wakes the background re-scorer.
+        await Eventually.HoldsAsync(() => workspace.QueryAsync(db => db.TextSettings.AnyAsync(s => s.RescoredVersion == 1)),
+            "the workspace is re-scored to version 1");
 
         Assert.Equal(["Parking"], await TopicsAsync(workspace, comment, LabelOrigin.Rule));
         Assert.Equal(["Parking"], await TopicsAsync(workspace, message, LabelOrigin.Rule));
@@ -41,33 +36,6 @@ public sealed class RescoringTests(AppFixture fixture)
         var taxonomy = await client.GetJsonAsync("/api/v1/text/taxonomy");
         Assert.Equal(2, taxonomy.GetProperty("rescoring").GetProperty("done").GetInt32());
         Assert.False(taxonomy.GetProperty("rescoring").GetProperty("running").GetBoolean());
-    }
-
-    [Theory, OnSqlite, OnPostgres]
-    public async Task Rescoring_AfterACrashMidway_ResumesAndSkipsRowsAlreadyDone(DatabaseProvider provider)
-    {
-        var app = fixture.App(provider);
-        var workspace = await TestWorkspace.CreateAsync(app);
-        using var client = workspace.Client();
-        var surveyId = (await client.CreateSurveyAsync()).GetGuid("id");
-        var done = await AnalyzedTexts.AddCommentAsync(workspace, surveyId, "No parking anywhere near the store.");
-        var pending = await AnalyzedTexts.AddCommentAsync(workspace, surveyId, "The car park was closed again.");
-        await (await client.PutAsync("/api/v1/text/taxonomy", Api.Json(ParkingOnly))).ExpectAsync(HttpStatusCode.OK);
-        // As a crash would leave it: one row already written at version 1 (marked so a second pass shows), the other not.
-        var marked = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        await workspace.QueryAsync(db => db.AnalyzedTexts.Where(t => t.Id == done)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.TaxonomyVersion, 1).SetProperty(t => t.AnalyzedAt, marked)));
-
-        var rescorer = app.Services.GetRequiredService<TextRescorer>();
-        await Eventually.HoldsAsync(async () =>
-        {
-            await rescorer.RunOnceAsync(CancellationToken.None);
-            return await workspace.QueryAsync(db => db.TextSettings.AnyAsync(s => s.RescoredVersion == 1));
-        }, "the workspace is re-scored to version 1");
-
-        Assert.Equal(marked, await workspace.QueryAsync(db => db.AnalyzedTexts.Where(t => t.Id == done).Select(t => t.AnalyzedAt).SingleAsync()));
-        Assert.Equal(["Parking"], await TopicsAsync(workspace, pending, LabelOrigin.Rule));
-        Assert.Equal(0, await rescorer.RunOnceAsync(CancellationToken.None));
     }
 
     internal static Task<string[]> TopicsAsync(TestWorkspace workspace, long analysis, LabelOrigin origin) =>
