@@ -7,7 +7,7 @@ using Touchpoint.Tests.Infrastructure;
 namespace Touchpoint.Tests.TextAnalysis.WorkspaceTopics;
 
 /// <summary>Stores analysed texts the way ingest does (the response or message and its analysis in one save).</summary>
-internal static class AnalyzedTexts
+public static class AnalyzedTexts
 {
     /// <summary>A completed response whose free-text answer "comment" was analysed with the built-in taxonomy (version 0).</summary>
     public static Task<long> AddCommentAsync(TestWorkspace workspace, Guid surveyId, string comment, DateTime? at = null) =>
