@@ -44,4 +44,25 @@ public sealed class RescoringResumeTests(RescoringResumeTests.Fixture fixture) :
         Assert.Equal(["Parking"], await RescoringTests.TopicsAsync(workspace, pending, LabelOrigin.Rule));
         Assert.Equal(0, await app.Services.GetRequiredService<TextRescorer>().RunOnceAsync(CancellationToken.None));
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task TopicsPage_WhileTextsWaitForRescoring_ShowsProgress(DatabaseProvider provider)
+    {
+        var app = fixture.App(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        using var client = workspace.Client();
+        var surveyId = (await client.CreateSurveyAsync()).GetGuid("id");
+        await AnalyzedTexts.AddCommentAsync(workspace, surveyId, "No parking anywhere near the store.");
+        await AnalyzedTexts.AddCommentAsync(workspace, surveyId, "The car park was closed again.");
+        await (await client.PutAsync("/api/v1/text/taxonomy", Api.Json(ParkingOnly))).ExpectAsync(HttpStatusCode.OK);
+        using var session = new PageSession(app);
+        await session.SignInAsync(workspace.Owner.Email!, TestWorkspace.Password);
+
+        var (_, waiting) = await session.GetAsync("/settings/topics");
+        await app.Services.GetRequiredService<TextRescorer>().RunOnceAsync(CancellationToken.None);
+        var (_, done) = await session.GetAsync("/settings/topics");
+
+        Assert.Contains("Re-scoring 0 of 2 texts.", PageSession.Text(waiting), StringComparison.Ordinal);
+        Assert.Contains("All 2 analysed texts use these topics.", PageSession.Text(done), StringComparison.Ordinal);
+    }
 }
