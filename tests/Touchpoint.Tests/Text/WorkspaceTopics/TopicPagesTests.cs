@@ -126,4 +126,27 @@ public sealed class TopicPagesTests(AppFixture fixture)
         Assert.Contains("please fix", filtered, StringComparison.Ordinal);
         Assert.DoesNotContain("staff were kind", filtered, StringComparison.Ordinal);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task TextPage_AnAgent_ReadsTextsButCannotLabelOrTrain(DatabaseProvider provider)
+    {
+        var app = fixture.App(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        var agent = await workspace.AddMemberAsync(Core.Platform.WorkspaceRole.Agent);
+        using var client = workspace.Client();
+        var id = await AnalyzedTexts.AddCommentAsync(workspace, (await client.CreateSurveyAsync()).GetGuid("id"), "The app keeps crashing at login.");
+        using var session = new PageSession(app);
+        await session.SignInAsync(agent.Email!, TestWorkspace.Password);
+
+        var (_, page) = await session.GetAsync("/text");
+        var (label, _) = await session.SubmitAsync("/text", PageSession.Form(("topic", "Login")), $"/text?handler=Label&id={id}");
+        var (train, _) = await session.SubmitAsync("/text", [], "/text?handler=Train");
+
+        Assert.Contains("The app keeps crashing at login.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Add label", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Train classifier", page, StringComparison.Ordinal);
+        Assert.Contains("/denied", label.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/denied", train.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(0, await workspace.QueryAsync(db => db.TextLabels.CountAsync(l => l.Origin == LabelOrigin.Person)));
+    }
 }
