@@ -26,8 +26,13 @@ public sealed class TextRescorer(IServiceScopeFactory scopes, WorkspaceTextAnaly
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            due = await scope.ServiceProvider.GetRequiredService<TouchpointDbContext>().TextSettings.IgnoreQueryFilters().AsNoTracking()
-                .Where(s => s.RescoredVersion < s.TaxonomyVersion).Select(s => s.WorkspaceId).ToListAsync(ct);
+            var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
+            // Behind: a save not yet re-scored, or a text another node stamped with the version it still
+            // had in memory (up to WorkspaceTextAnalyzerSource.Lifetime after a save) once re-scoring was done.
+            due = await db.TextSettings.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.RescoredVersion < s.TaxonomyVersion
+                    || db.AnalyzedTexts.IgnoreQueryFilters().Any(t => t.WorkspaceId == s.WorkspaceId && t.TaxonomyVersion < s.TaxonomyVersion))
+                .Select(s => s.WorkspaceId).ToListAsync(ct);
         }
 
         var total = 0;
@@ -55,10 +60,9 @@ public sealed class TextRescorer(IServiceScopeFactory scopes, WorkspaceTextAnaly
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var settings = database.Value.Provider == DatabaseProvider.Postgres
             ? (await db.TextSettings.FromSql($"""
-                SELECT * FROM "TextSettings" WHERE "WorkspaceId" = {workspaceId} AND "RescoredVersion" < "TaxonomyVersion"
-                FOR UPDATE SKIP LOCKED
+                SELECT * FROM "TextSettings" WHERE "WorkspaceId" = {workspaceId} FOR UPDATE SKIP LOCKED
                 """).IgnoreQueryFilters().ToListAsync(ct)).FirstOrDefault()
-            : await db.TextSettings.FirstOrDefaultAsync(s => s.RescoredVersion < s.TaxonomyVersion, ct);
+            : await db.TextSettings.FirstOrDefaultAsync(ct);
         if (settings is null)
         {
             return null;
@@ -68,6 +72,11 @@ public sealed class TextRescorer(IServiceScopeFactory scopes, WorkspaceTextAnaly
         var analyzer = await AnalyzerAtAsync(db, workspaceId, target, ct);
         var rows = await db.AnalyzedTexts.Include(t => t.Labels).Include(t => t.Response).Include(t => t.Message)
             .Where(t => t.TaxonomyVersion < target).OrderBy(t => t.Id).Take(BatchSize).ToListAsync(ct);
+        if (rows.Count == 0 && settings.RescoredVersion == target)
+        {
+            return null;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var row in rows)
         {

@@ -65,4 +65,25 @@ public sealed class RescoringResumeTests(RescoringResumeTests.Fixture fixture) :
         Assert.Contains("Re-scoring 0 of 2 texts.", PageSession.Text(waiting), StringComparison.Ordinal);
         Assert.Contains("All 2 analysed texts use these topics.", PageSession.Text(done), StringComparison.Ordinal);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Rescoring_ATextStampedWithAnOldVersionAfterItFinished_IsBroughtUpToDate(DatabaseProvider provider)
+    {
+        var app = fixture.App(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        using var client = workspace.Client();
+        var surveyId = (await client.CreateSurveyAsync()).GetGuid("id");
+        await (await client.PutAsync("/api/v1/text/taxonomy", Api.Json(ParkingOnly))).ExpectAsync(HttpStatusCode.OK);
+        var rescorer = app.Services.GetRequiredService<TextRescorer>();
+        await rescorer.RunOnceAsync(CancellationToken.None);
+        Assert.True(await workspace.QueryAsync(db => db.TextSettings.AnyAsync(s => s.RescoredVersion == 1)));
+
+        // As a node that still had the built-in taxonomy (version 0) in memory would store it.
+        var stale = await AnalyzedTexts.AddCommentAsync(workspace, surveyId, "The car park was full.");
+        var rescored = await rescorer.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, rescored);
+        Assert.Equal(["Parking"], await RescoringTests.TopicsAsync(workspace, stale, LabelOrigin.Rule));
+        Assert.Equal(0, await rescorer.RunOnceAsync(CancellationToken.None));
+    }
 }
