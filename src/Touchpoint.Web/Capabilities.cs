@@ -16,6 +16,7 @@ using Touchpoint.Web.Segments;
 using Touchpoint.Web.Surveys;
 using Touchpoint.Web.Surveys.Distribution;
 using Touchpoint.Web.Text;
+using Touchpoint.Web.Text.Topics;
 using Touchpoint.Web.Tracking;
 
 namespace Touchpoint.Web;
@@ -57,6 +58,7 @@ internal static class Capabilities
         builder.Services.AddSurveyDistribution();
         builder.Services.AddConversations();
         builder.Services.AddTextAnalysis();
+        builder.Services.AddTextTopics();
         return builder;
     }
 
@@ -76,6 +78,7 @@ internal static class Capabilities
         app.MapSurveyDistribution();
         app.MapConversations();
         app.MapTextAnalysis();
+        app.MapTextTopics();
         return app;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class NavigationModel(WorkspaceSignIn signIn)
         ("Measure", "Journeys", "/journeys", Permission.Member),
         ("Listen", "Surveys", "/surveys", Permission.ViewFeedback),
         ("Listen", "Responses", "/responses", Permission.ViewFeedback),
+        ("Listen", "Text", "/text", Permission.ViewFeedback),
         ("Listen", "Text insights", "/insights", Permission.ViewFeedback),
         ("Customers", "Customers", "/customers", Permission.ViewFeedback),
         ("Customers", "Segments", "/segments", Permission.ViewFeedback),
