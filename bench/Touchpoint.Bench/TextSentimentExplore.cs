@@ -32,14 +32,6 @@ internal static class TextSentimentExplore
             Console.WriteLine($"{name,-40} " + string.Join(" ", rs.Select(r => $"{r,8:0.0000}")));
         }
 
-        // The even records' scores under the plain rules and the default, for reading where they lose.
-        var plain = new SentimentEngine(SentimentSettings.PlainVader);
-        var product = new SentimentEngine(SentimentSettings.Default);
-        Directory.CreateDirectory(options.Out);
-        var path = Path.Combine(options.Out, "text-sentiment-explore-even.tsv");
-        File.WriteAllLines(path, corpora.SelectMany(c => c.Records.Select(r =>
-            FormattableString.Invariant($"{c.Name}\t{r.Id}\t{r.Target:0.000}\t{plain.Score(r.Text).Compound:0.000}\t{product.Score(r.Text).Compound:0.000}\t{r.Text.ReplaceLineEndings(" ")}"))));
-        Console.WriteLine($"wrote {path}");
         return 0;
     }
 }

@@ -122,11 +122,6 @@ internal static class TextSentimentTuning
             .Select(i => (Word: words[i], Valence: Math.Round((lexicon.TryGetValue(words[i], out var v) ? v : 0) + delta[i], 2)))
             .OrderBy(a => a.Word, StringComparer.Ordinal)
             .ToList();
-        if (Environment.GetEnvironmentVariable("TOUCHPOINT_TUNE_DRY") is "1")
-        {
-            return 0;
-        }
-
         var path = Path.Combine(Repository.Root, "src", "Touchpoint.Core", "Text", "Sentiment", "SentimentDomainAdjustments.cs");
         File.WriteAllText(path, Source(adjustments, bestLambda, samples.Count));
         Console.WriteLine($"wrote {adjustments.Count} adjustments to {path}");
