@@ -21,7 +21,9 @@ using Touchpoint.Bench;
 //                    against a bare SignalR echo hub (EchoHubServer); p99 to the agent and memory per connection
 //   text-emotions-speed  texts/s through the emotion analyser and the signal detector, one thread, synthetic comments
 //   text-sentiment   sentiment accuracy (Pearson r, sign) on the VADER corpora (--data), against npm vader-sentiment
+//   text-analyze-speed  texts/s of TextAnalyzer (sentiment + emotions + signals, and with topics) on the VADER tweets, against npm vader-sentiment
 //   text-speed       texts/s of the text analysers on the VADER tweets, against npm vader-sentiment in the same run
+//   text-sentiment-explore  (tuning) r on even ids for variants of the sentiment settings
 //   text-sentiment-tune  (tuning) learn the sentiment domain adjustments from even ids only, write them as C#
 //   baseline-server  (internal) the bare endpoint, started by survey-submit and tracking-single
 //   echo-hub         (internal) the bare SignalR hub, started by chat-fanout
@@ -37,7 +39,7 @@ if (args.Length > 0 && args[0] == EchoHubServer.Verb)
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute|survey-page|chat-fanout|text-emotions-speed|text-sentiment|text-speed|text-sentiment-tune> [--provider sqlite|postgres] [--size N] " +
+    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute|survey-page|chat-fanout|text-emotions-speed|text-sentiment|text-speed|text-analyze-speed|text-sentiment-tune|text-sentiment-explore> [--provider sqlite|postgres] [--size N] " +
         "[--rate R] [--duration S] [--runs 3] [--calls 20] [--data ../shared/data] [--out bench/results]");
     Console.WriteLine("       Touchpoint.Bench text-intents --data <shared data folder> [--runs 3] [--quick true] [--out bench/results]");
     return args.Length == 0 ? 1 : 0;
@@ -55,10 +57,17 @@ if (args[0] == "self-check")
 }
 
 // Text analysis is in-process CPU work: it runs unpinned, on every core.
-if (args[0] is TextSentimentBenchmark.Verb or TextSpeedBenchmark.Verb or TextSentimentTuning.Verb)
+if (args[0] is TextSentimentBenchmark.Verb or TextSpeedBenchmark.Verb or TextSentimentTuning.Verb or TextSentimentExplore.Verb or TextAnalyzeSpeedBenchmark.Verb)
 {
     var text = BenchOptions.Parse(args);
-    return text.Benchmark switch { TextSentimentBenchmark.Verb => await TextSentimentBenchmark.RunAsync(text), TextSpeedBenchmark.Verb => await TextSpeedBenchmark.RunAsync(text), _ => TextSentimentTuning.Run(text) };
+    return text.Benchmark switch
+    {
+        TextSentimentBenchmark.Verb => await TextSentimentBenchmark.RunAsync(text),
+        TextSpeedBenchmark.Verb => await TextSpeedBenchmark.RunAsync(text),
+        TextSentimentExplore.Verb => TextSentimentExplore.Run(text),
+        TextAnalyzeSpeedBenchmark.Verb => await TextAnalyzeSpeedBenchmark.RunAsync(text),
+        _ => TextSentimentTuning.Run(text),
+    };
 }
 
 // Everything below generates load: run it on core 1, leaving core 0 to the server under test.

@@ -25,23 +25,38 @@ public sealed class TextAnalyzer(TopicRules topics, IntentClassifier? classifier
 
     public IntentClassifier? Classifier { get; } = classifier;
 
-    public TextAnalysisResult Analyze(string? text)
+    /// <summary>What a blank, empty or missing text gets: nothing found, not scored, no language.</summary>
+    public static TextAnalysisResult Empty { get; } = new(null, false, SentimentScore.NotScored(null), [], [], [], []);
+
+    /// <summary>
+    /// Analyses one text: the language is decided once (by the sentiment engine), and a text that is not
+    /// English is marked and not scored; the emotion and signal engines then share one tokenizing of it.
+    /// Each engine runs behind its own guard, so a failure in one leaves the others' results standing.
+    /// </summary>
+    public TextAnalysisResult Analyze(string? text) => NeverThrows.Analyse(text, AnalyzeCore, Empty);
+
+    private TextAnalysisResult AnalyzeCore(string text)
     {
-        var input = text is { Length: > MaxAnalyzedLength } ? text[..MaxAnalyzedLength] : text;
+        var input = Cut(text);
         var sentiment = SentimentAnalyzer.Score(input);
         if (!sentiment.Scored)
         {
             return new TextAnalysisResult(sentiment.Language, false, sentiment, [], [], [], []);
         }
 
-        var intent = Classifier?.Predict(input);
+        var cues = NeverThrows.Run(input, CueText.Of, null);
+        var intent = NeverThrows.Run(input, t => Classifier?.Predict(t), null);
         return new TextAnalysisResult(
             sentiment.Language,
             true,
             sentiment,
-            EmotionAnalyzer.Detect(input),
-            SignalDetector.Detect(input),
-            Topics.Match(input),
+            cues is null ? [] : NeverThrows.Run(cues, EmotionAnalyzer.DetectEnglish, []),
+            cues is null ? [] : NeverThrows.Run(cues, SignalDetector.DetectEnglish, []),
+            NeverThrows.Run(input, Topics.Match, []),
             intent is { Confidence: >= MinimumIntentConfidence } known && known.Label != IntentClassifier.UnknownLabel ? [known] : []);
     }
+
+    /// <summary>The first <see cref="MaxAnalyzedLength"/> characters, never ending in half a surrogate pair.</summary>
+    private static string Cut(string text) =>
+        text.Length <= MaxAnalyzedLength ? text : text[..(char.IsHighSurrogate(text[MaxAnalyzedLength - 1]) ? MaxAnalyzedLength - 1 : MaxAnalyzedLength)];
 }

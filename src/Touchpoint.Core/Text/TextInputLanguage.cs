@@ -24,6 +24,9 @@ public static class TextInputLanguage
     private static readonly (string Code, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)[] OtherWords =
         TextInputStopWords.Others.Select(o => (o.Code, o.Words.GetAlternateLookup<ReadOnlySpan<char>>())).ToArray();
 
+    /// <summary>Whether the English analysers may score a text of this language: English, or no letters at all (emoji still count).</summary>
+    public static bool IsScorable(string? language) => language is null or English;
+
     /// <summary>"en", another language's code, "und", or null when the text has no letters at all (only emoji, numbers, symbols).</summary>
     public static string? Detect(ReadOnlySpan<char> text, KnownWord? isEnglishWord = null) => Detect(text, isEnglishWord, out _, out _);
 
@@ -50,6 +53,13 @@ public static class TextInputLanguage
             words++;
             capsWords += token.AllCaps ? 1 : 0;
             var word = token.Of(text);
+            if (IsAddressPart(text, token, word))
+            {
+                // Links and handles say nothing of the language: "Louisiana income tax repeal advances http://..."
+                // is an English headline, not eight words of an unknown language.
+                continue;
+            }
+
             var script = ScriptOf(word);
             scripts[(int)script] += word.Length;
             if (script != Script.Latin)
@@ -124,6 +134,11 @@ public static class TextInputLanguage
         // A long Latin-script text without a single English word is some other language we have no list for.
         return latinWords >= 8 && englishHits == 0 ? Undetermined : English;
     }
+
+    private static bool IsAddressPart(ReadOnlySpan<char> text, TextToken token, ReadOnlySpan<char> word) =>
+        (token.Start > 0 && text[token.Start - 1] is '/' or '.' or ':' or '@' or '=' or '&' or '_')
+        || word.Equals("http", StringComparison.OrdinalIgnoreCase) || word.Equals("https", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("www", StringComparison.OrdinalIgnoreCase);
 
     private static Script ScriptOf(ReadOnlySpan<char> word)
     {

@@ -17,41 +17,17 @@ public static class EmotionAnalyzer
     private const int NegationWindow = 4;
 
     [ThreadStatic]
-    private static List<CueToken>? tokensCache;
-
-    [ThreadStatic]
     private static ClauseFacts[]? factsCache;
 
-    public static IReadOnlyList<EmotionScore> Detect(string? text)
+    public static IReadOnlyList<EmotionScore> Detect(string? text) =>
+        NeverThrows.Analyse(text, t => CueText.IsScorable(t) ? DetectEnglish(CueText.Of(t)) : [], []);
+
+    /// <summary>The emotions of a text whose language is already decided (English or no letters), as
+    /// <see cref="TextAnalyzer"/> calls it: no second language check, no second tokenizing.</summary>
+    internal static IReadOnlyList<EmotionScore> DetectEnglish(CueText text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return [];
-        }
-
-        try
-        {
-            return DetectCore(text);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A bug on some unforeseen input must not fail the ingest of a customer's message.
-            return [];
-        }
-    }
-
-    private static List<EmotionScore> DetectCore(string text)
-    {
-        var prepared = CueTokenizer.Prepare(text);
-        var lower = prepared.ToLowerInvariant();
-        var tokens = tokensCache ??= new List<CueToken>(64);
-        // Lower-casing keeps every offset, so tokens found in the original (with its casing) index both.
-        CueTokenizer.Tokenize(prepared, tokens);
-        if (!EnglishGuess.IsEnglish(lower, tokens))
-        {
-            return [];
-        }
-
+        var lower = text.Lower;
+        var tokens = text.Tokens;
         var facts = ClauseFacts.Compute(lower, tokens, ref factsCache);
         Span<double> remaining = stackalloc double[8];
         remaining.Fill(1.0);

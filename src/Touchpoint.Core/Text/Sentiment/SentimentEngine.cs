@@ -18,9 +18,11 @@ internal sealed class SentimentEngine
     private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _words;
     private readonly PhraseIndex _phrases;
     private readonly TextInputLanguage.KnownWord _isKnownWord;
+    private readonly bool _strictNo;
 
     public SentimentEngine(SentimentSettings settings)
     {
+        _strictNo = settings.StrictNo;
         _words = SentimentLexicon.Build(settings).GetAlternateLookup<ReadOnlySpan<char>>();
         var idioms = VaderRules.Idioms.Select(i => PhraseRule.Parse(i.Phrase, i.Valence, ServicePhrases.CountWords));
         var service = settings.ServiceLanguage
@@ -31,6 +33,9 @@ internal sealed class SentimentEngine
     }
 
     public static SentimentEngine Default => DefaultEngine.Value;
+
+    /// <summary>The language check every analyser shares: the stop words, plus this engine's lexicon as known English.</summary>
+    public string? DetectLanguage(ReadOnlySpan<char> text) => TextInputLanguage.Detect(text, _isKnownWord);
 
     public SentimentScore Score(ReadOnlySpan<char> text)
     {
@@ -146,7 +151,7 @@ internal sealed class SentimentEngine
         }
     }
 
-    private static void ScoreWords(ReadOnlySpan<char> sentence, Span<SentenceWord> words, bool capDiff, ref Tally tally)
+    private void ScoreWords(ReadOnlySpan<char> sentence, Span<SentenceWord> words, bool capDiff, ref Tally tally)
     {
         var but = -1;
         for (var i = 0; i < words.Length; i++)
@@ -177,7 +182,21 @@ internal sealed class SentimentEngine
         }
     }
 
-    private static double Valence(ReadOnlySpan<char> sentence, ReadOnlySpan<SentenceWord> words, int i, bool capDiff)
+    /// <summary>Whether nothing but spaces stands between two words: no comma, stop or bracket parts them.</summary>
+    private static bool Joined(ReadOnlySpan<char> sentence, ReadOnlySpan<SentenceWord> words, int from, int to)
+    {
+        foreach (var c in sentence[(words[from].Start + words[from].Length)..words[to].Start])
+        {
+            if (char.IsPunctuation(c) && c != '\'')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private double Valence(ReadOnlySpan<char> sentence, ReadOnlySpan<SentenceWord> words, int i, bool capDiff)
     {
         var word = words[i];
         double v;
@@ -195,14 +214,18 @@ internal sealed class SentimentEngine
 
             v = word.Info.Valence;
 
-            // "no" is a negation, not a sentiment, when a sentiment word follows it.
-            if (word.Has(WordRole.No) && i + 1 < words.Length && words[i + 1].HasValence)
+            // "no" is a negation, not a sentiment, when a sentiment word follows it ("no help"). Stricter than VADER
+            // (see SentimentSettings.StrictNo): not across punctuation, and not over another "no".
+            if (word.Has(WordRole.No) && i + 1 < words.Length && words[i + 1].HasValence
+                && (!_strictNo || (!words[i + 1].Has(WordRole.No) && Joined(sentence, words, i, i + 1))))
             {
                 v = 0;
             }
 
-            if ((i > 0 && words[i - 1].Has(WordRole.No)) || (i > 1 && words[i - 2].Has(WordRole.No))
-                || (i > 2 && words[i - 3].Has(WordRole.No) && words[i - 1].Has(WordRole.OrNor)))
+            if ((!_strictNo || !word.Has(WordRole.No))
+                && ((i > 0 && words[i - 1].Has(WordRole.No) && (!_strictNo || Joined(sentence, words, i - 1, i)))
+                    || (i > 1 && words[i - 2].Has(WordRole.No) && (!_strictNo || Joined(sentence, words, i - 2, i)))
+                    || (i > 2 && words[i - 3].Has(WordRole.No) && words[i - 1].Has(WordRole.OrNor))))
             {
                 v = word.Info.Valence * VaderRules.NegationScalar;
             }

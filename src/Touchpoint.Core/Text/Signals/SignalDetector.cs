@@ -19,42 +19,18 @@ public static class SignalDetector
 {
     private const int GuardWords = 3;
 
-    [ThreadStatic]
-    private static List<CueToken>? tokensCache;
+    public static IReadOnlyList<Signal> Detect(string? text) =>
+        NeverThrows.Analyse(text, t => CueText.IsScorable(t) ? DetectEnglish(CueText.Of(t)) : [], []);
 
-    public static IReadOnlyList<Signal> Detect(string? text)
+    /// <summary>The signals of a text whose language is already decided (English or no letters), as
+    /// <see cref="TextAnalyzer"/> calls it: no second language check, no second tokenizing.</summary>
+    internal static IReadOnlyList<Signal> DetectEnglish(CueText text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return [];
-        }
-
-        try
-        {
-            return DetectCore(text);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A bug on some unforeseen input must not fail the ingest of a customer's message.
-            return [];
-        }
-    }
-
-    private static List<Signal> DetectCore(string text)
-    {
-        var prepared = CueTokenizer.Prepare(text);
-        var lower = prepared.ToLowerInvariant();
-        var tokens = tokensCache ??= new List<CueToken>(64);
-        CueTokenizer.Tokenize(prepared, tokens);
-        if (!EnglishGuess.IsEnglish(lower, tokens))
-        {
-            return [];
-        }
-
+        var (prepared, lower, tokens) = (text.Prepared, text.Lower, text.Tokens);
         var signals = new List<Signal>(2);
-        foreach (var (kind, confidence, guarded, needsRequest, pattern) in SignalPatterns.Rules)
+        foreach (var (kind, confidence, guarded, needsRequest, anchors, pattern) in SignalPatterns.Rules)
         {
-            if (Has(signals, kind))
+            if (Has(signals, kind) || !lower.AsSpan().ContainsAny(anchors) || (needsRequest && !lower.AsSpan().ContainsAny(SignalPatterns.RequestAnchors)))
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Touchpoint.Tests.TextAnalytics.Topics;
+namespace Touchpoint.Tests.TextAnalysis.Topics;
 
 /// <summary>The inputs every text engine must survive without an exception (issue #6, "Bad input").</summary>
 public static class BadTexts

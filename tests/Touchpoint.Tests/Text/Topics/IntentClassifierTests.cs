@@ -1,6 +1,6 @@
 using Touchpoint.Core.Text.Topics;
 
-namespace Touchpoint.Tests.TextAnalytics.Topics;
+namespace Touchpoint.Tests.TextAnalysis.Topics;
 
 public sealed class IntentClassifierTests
 {
