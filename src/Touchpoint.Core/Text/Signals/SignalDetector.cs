@@ -28,9 +28,11 @@ public static class SignalDetector
     {
         var (prepared, lower, tokens) = (text.Prepared, text.Lower, text.Tokens);
         var signals = new List<Signal>(2);
-        foreach (var (kind, confidence, guarded, needsRequest, anchors, pattern) in SignalPatterns.Rules)
+        var candidates = SignalAnchors.Candidates(text);
+        for (var rule = 0; rule < SignalPatterns.Rules.Length; rule++)
         {
-            if (Has(signals, kind) || !lower.AsSpan().ContainsAny(anchors) || (needsRequest && !lower.AsSpan().ContainsAny(SignalPatterns.RequestAnchors)))
+            var (kind, confidence, guarded, needsRequest, _, pattern) = SignalPatterns.Rules[rule];
+            if ((candidates & (1u << rule)) == 0 || (needsRequest && (candidates & SignalAnchors.RequestBit) == 0) || Has(signals, kind))
             {
                 continue;
             }
