@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Bogus;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -135,16 +136,23 @@ public sealed class DemoSeeder(
                 var quality = random.Double() + (0.15 * progressShare) - (touchPoint.Channel == Channel.Phone ? 0.15 : 0);
                 var score = ScoreFor(scale, quality, random);
                 var position = (double)(score - scale.Min) / (scale.Max - scale.Min);
+                var comment = random.Double() < 0.6 ? CommentFor(position, random) : null;
+                var submittedAt = now.AddDays(-day).AddMinutes(-random.Int(0, 1439));
+                var seconds = random.Int(20, 240);
                 db.Responses.Add(new Response
                 {
                     SurveyId = survey.Id,
                     Metric = survey.Metric,
                     Score = score,
-                    Comment = random.Double() < 0.6 ? CommentFor(position, random) : null,
+                    Comment = comment,
+                    // The standard survey's question ids, so the response page shows the answers.
+                    Answers = (comment is null ? new JsonObject { ["score"] = score } : new JsonObject { ["score"] = score, ["comment"] = comment }).ToJsonString(),
                     CustomerId = random.ListItem(customers).Id,
                     TouchPointId = touchPoint.Id,
                     Channel = touchPoint.Channel,
-                    SubmittedAt = now.AddDays(-day).AddMinutes(-random.Int(0, 1439)),
+                    StartedAt = submittedAt.AddSeconds(-seconds),
+                    SubmittedAt = submittedAt,
+                    DurationSeconds = seconds,
                 });
             }
         }

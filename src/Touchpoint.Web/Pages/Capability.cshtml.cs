@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Touchpoint.Web.Pages;
@@ -16,8 +17,6 @@ internal sealed class CapabilityModel : PageModel
     {
         ["cases"] = new("Cases", "Alerts on bad experiences become cases with an owner and SLA, resolved by front-line staff within their own authority limit, with root causes and recovery measured.",
             "Find detractors on the Responses page and follow up with them."),
-        ["insights"] = new("Text insights", "Sentiment, emotions, topics, effort and churn intent in every comment and message, in real time.",
-            "Read the comments on the Responses page."),
         ["automations"] = new("Automations", "Triggers, conditions, delays and actions (email, survey, case, tag, webhook) with quiet hours, frequency caps and A/B variants.",
             "Share survey links by hand or submit answers through the REST API."),
         ["employees"] = new("Employees", "Pulse surveys (eNPS, mood) with anonymity thresholds, an idea board, agent scorecards and training needs.",
@@ -28,5 +27,14 @@ internal sealed class CapabilityModel : PageModel
 
     public Description Info { get; private set; } = null!;
 
-    public void OnGet(string slug) => Info = Capabilities[slug];
+    public IActionResult OnGet(string slug)
+    {
+        if (!Capabilities.TryGetValue(slug, out var info))
+        {
+            return NotFound();
+        }
+
+        Info = info;
+        return Page();
+    }
 }

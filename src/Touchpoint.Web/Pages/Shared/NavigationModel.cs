@@ -20,7 +20,6 @@ internal sealed class NavigationModel(WorkspaceSignIn signIn)
         ("Listen", "Surveys", "/surveys", Permission.ViewFeedback),
         ("Listen", "Responses", "/responses", Permission.ViewFeedback),
         ("Listen", "Text", "/text", Permission.ViewFeedback),
-        ("Listen", "Text insights", "/insights", Permission.ViewFeedback),
         ("Customers", "Customers", "/customers", Permission.ViewFeedback),
         ("Customers", "Segments", "/segments", Permission.ViewFeedback),
         ("Customers", "Import and export", "/customers/import", Permission.ViewFeedback),
