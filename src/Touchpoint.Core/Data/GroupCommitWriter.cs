@@ -38,18 +38,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
     /// Queues a new entity and waits until it is committed. Its store-generated key is set when this
     /// returns. The entity must carry its workspace: the writer acts in none.
     /// </summary>
-    public async Task WriteAsync(object entity, CancellationToken ct = default)
-    {
-        if (entity is IWorkspaceOwned { WorkspaceId: var workspace } && workspace == Guid.Empty)
-        {
-            throw new ArgumentException("Set the entity's workspace before queueing it.", nameof(entity));
-        }
-
-        var pending = new Pending(entity, Pending.NewCompletion());
-        await _queue.Writer.WriteAsync(pending, ct);
-        // Not cancellable once queued: the row may commit, and the caller must then hear that it did.
-        await pending.Committed.Task;
-    }
+    public Task WriteAsync(object entity, CancellationToken ct = default) => WriteAsync(entity, [], ct);
 
     /// <summary>
     /// Queues a new entity with rows that belong to it (such as the analyses of a response's comments,
@@ -57,21 +46,18 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
     /// </summary>
     public async Task WriteAsync(object entity, IReadOnlyList<object> with, CancellationToken ct = default)
     {
-        if (with.Count == 0)
+        if (MissesWorkspace(entity) || with.Any(MissesWorkspace))
         {
-            await WriteAsync(entity, ct);
-            return;
+            throw new ArgumentException("Set every entity's workspace before queueing it.", nameof(entity));
         }
 
-        if (with.Prepend(entity).Any(e => e is IWorkspaceOwned { WorkspaceId: var workspace } && workspace == Guid.Empty))
-        {
-            throw new ArgumentException("Set every entity's workspace before queueing it.", nameof(with));
-        }
-
-        var pending = new Pending(new EntityGroup([entity, .. with]), Pending.NewCompletion());
+        var pending = new Pending(with.Count == 0 ? entity : new EntityGroup([entity, .. with]), Pending.NewCompletion());
         await _queue.Writer.WriteAsync(pending, ct);
+        // Not cancellable once queued: the row may commit, and the caller must then hear that it did.
         await pending.Committed.Task;
     }
+
+    private static bool MissesWorkspace(object entity) => entity is IWorkspaceOwned { WorkspaceId: var workspace } && workspace == Guid.Empty;
 
     /// <summary>Rows inserted together, in one save.</summary>
     private sealed record EntityGroup(IReadOnlyList<object> Entities);

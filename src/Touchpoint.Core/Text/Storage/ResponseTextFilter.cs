@@ -26,12 +26,12 @@ public sealed record ResponseTextFilter(string? Sentiment = null, string? Emotio
 
         if (Emotion is { } emotion)
         {
-            responses = Having(responses, texts.Where(t => t.Labels.Any(l => l.Kind == TextLabelKind.Emotion && l.Value == emotion)));
+            responses = Having(responses, Labelled(texts, TextLabelKind.Emotion, emotion));
         }
 
         if (Signal is { } signal)
         {
-            responses = Having(responses, texts.Where(t => t.Labels.Any(l => l.Kind == TextLabelKind.Signal && l.Value == signal)));
+            responses = Having(responses, Labelled(texts, TextLabelKind.Signal, signal));
         }
 
         if (Topic is { } topic)
@@ -43,11 +43,14 @@ public sealed record ResponseTextFilter(string? Sentiment = null, string? Emotio
 
         if (Intent is { } intent)
         {
-            responses = Having(responses, texts.Where(t => t.Labels.Any(l => l.Kind == TextLabelKind.Intent && l.Value == intent)));
+            responses = Having(responses, Labelled(texts, TextLabelKind.Intent, intent));
         }
 
         return responses;
     }
+
+    private static IQueryable<AnalyzedText> Labelled(IQueryable<AnalyzedText> texts, TextLabelKind kind, string value) =>
+        texts.Where(t => t.Labels.Any(l => l.Kind == kind && l.Value == value));
 
     /// <summary>
     /// <c>Id IN (the matching texts' response ids)</c>, not a correlated EXISTS: the workspace filter on both
