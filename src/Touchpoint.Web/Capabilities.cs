@@ -7,6 +7,7 @@ using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
+using Touchpoint.Web.Cases;
 using Touchpoint.Web.Conversations;
 using Touchpoint.Web.Customers;
 using Touchpoint.Web.Feedback;
@@ -59,6 +60,7 @@ internal static class Capabilities
         builder.Services.AddConversations();
         builder.Services.AddTextAnalysis();
         builder.Services.AddTextTopics();
+        builder.Services.AddCases();
         return builder;
     }
 
@@ -79,6 +81,7 @@ internal static class Capabilities
         app.MapConversations();
         app.MapTextAnalysis();
         app.MapTextTopics();
+        app.MapCases();
         return app;
     }
 }

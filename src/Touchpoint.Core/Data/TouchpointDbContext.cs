@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Cases;
 using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Customers;
 using Touchpoint.Core.Email;
@@ -66,6 +67,13 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<TextLabel> TextLabels => Set<TextLabel>();
     public DbSet<TaxonomyTopic> TaxonomyTopics => Set<TaxonomyTopic>();
     public DbSet<TextSettings> TextSettings => Set<TextSettings>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseActivity> CaseActivities => Set<CaseActivity>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
+    public DbSet<Compensation> Compensations => Set<Compensation>();
+    public DbSet<UserNotification> UserNotifications => Set<UserNotification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -30,11 +30,20 @@ internal sealed record Permission(string Name, WorkspaceRole[] Roles, string Sco
     public static readonly Permission AnalyzeText = new("text.analyze", Everyone, ApiScopes.Read);
     public static readonly Permission ManageTopics = new("topics.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst], ApiScopes.Write);
+    /// <summary>Open, work and resolve cases, and grant remedies within one's own authority.</summary>
+    public static readonly Permission HandleCases = new("cases.handle",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Manager, WorkspaceRole.Agent], ApiScopes.Write);
+    /// <summary>Alert rules, SLA policies and authority limits.</summary>
+    public static readonly Permission ManageCaseRules = new("cases.manage",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Manager], ApiScopes.Write);
+    /// <summary>Approve or deny a remedy above the owner's authority.</summary>
+    public static readonly Permission ApproveRemedies = new("cases.approve",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Manager], ApiScopes.Write);
     public static readonly Permission ReceiveEmail = new("channels.email.inbound", [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Write);
     public static readonly Permission ManageWorkspace = new("workspace.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Admin);
 
     public static readonly IReadOnlyList<Permission> All =
         [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageCustomers, HandleConversations,
-        AnalyzeText, ManageTopics, ReceiveEmail, ManageWorkspace];
+        AnalyzeText, ManageTopics, HandleCases, ManageCaseRules, ApproveRemedies, ReceiveEmail, ManageWorkspace];
 }

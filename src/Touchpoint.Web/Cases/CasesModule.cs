@@ -1,0 +1,21 @@
+using Touchpoint.Core.Cases;
+
+namespace Touchpoint.Web.Cases;
+
+/// <summary>
+/// Closing the loop: cases and their history, alert rules that open them, owners, SLA clocks,
+/// authority limits and approvals, and the measures of recovery.
+/// </summary>
+internal static class CasesModule
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddScoped<CaseOpener>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
