@@ -6,12 +6,12 @@ namespace Touchpoint.Core.Cases;
 
 /// <summary>
 /// The one way a case comes into being. It numbers the case within its workspace, writes its first
-/// history line, runs the registered <see cref="ICaseOpeningStep"/>s (SLA targets and the like) and
+/// history line, runs the registered <see cref="ICaseStep"/>s (SLA targets and the like) and
 /// saves it all in one transaction. Two cases opened at the same moment may reach for the same number;
 /// the unique index refuses the second and it simply takes the next.
 /// The caller has entered the workspace and validated the input.
 /// </summary>
-public sealed class CaseOpener(TouchpointDbContext db, IEnumerable<ICaseOpeningStep> steps, TimeProvider clock)
+public sealed class CaseOpener(TouchpointDbContext db, CaseSteps steps, TimeProvider clock)
 {
     private const int Attempts = 20;
 
@@ -50,10 +50,7 @@ public sealed class CaseOpener(TouchpointDbContext db, IEnumerable<ICaseOpeningS
                 },
                 CreatedAt = opened.CreatedAt,
             });
-            foreach (var step in steps)
-            {
-                await step.ApplyAsync(db, opened, ct);
-            }
+            await steps.RunAsync(db, opened, CaseMoment.Opened, ct);
 
             try
             {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Touchpoint.Core.Conversations;
 
 namespace Touchpoint.Core.Journeys;
 
@@ -28,5 +29,6 @@ internal sealed class TouchPointConfiguration : IEntityTypeConfiguration<TouchPo
     {
         builder.Property(t => t.Name).HasMaxLength(200);
         builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Team>().WithMany().HasForeignKey(t => t.OwnerTeamId).OnDelete(DeleteBehavior.SetNull);
     }
 }

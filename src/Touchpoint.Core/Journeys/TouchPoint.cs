@@ -11,4 +11,6 @@ public sealed class TouchPoint : IWorkspaceOwned
     public JourneyStage? Stage { get; set; }
     public required string Name { get; set; }
     public Channel Channel { get; set; }
+    /// <summary>The team that owns what happens here: cases opened at this touch point go to its queue.</summary>
+    public Guid? OwnerTeamId { get; set; }
 }

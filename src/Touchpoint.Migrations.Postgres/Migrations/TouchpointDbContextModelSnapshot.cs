@@ -1639,6 +1639,9 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("OwnerTeamId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("StageId")
                         .HasColumnType("uuid");
 
@@ -1646,6 +1649,8 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerTeamId");
 
                     b.HasIndex("StageId");
 
@@ -2955,6 +2960,11 @@ namespace Touchpoint.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Touchpoint.Core.Journeys.TouchPoint", b =>
                 {
+                    b.HasOne("Touchpoint.Core.Conversations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Touchpoint.Core.Journeys.JourneyStage", "Stage")
                         .WithMany("TouchPoints")
                         .HasForeignKey("StageId")

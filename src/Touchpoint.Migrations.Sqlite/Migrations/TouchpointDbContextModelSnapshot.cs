@@ -1622,6 +1622,9 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerTeamId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StageId")
                         .HasColumnType("TEXT");
 
@@ -1629,6 +1632,8 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerTeamId");
 
                     b.HasIndex("StageId");
 
@@ -2926,6 +2931,11 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Touchpoint.Core.Journeys.TouchPoint", b =>
                 {
+                    b.HasOne("Touchpoint.Core.Conversations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Touchpoint.Core.Journeys.JourneyStage", "Stage")
                         .WithMany("TouchPoints")
                         .HasForeignKey("StageId")

@@ -10,6 +10,7 @@ internal static class CasesModule
 {
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
+        services.AddScoped<CaseSteps>();
         services.AddScoped<CaseOpener>();
         return services;
     }

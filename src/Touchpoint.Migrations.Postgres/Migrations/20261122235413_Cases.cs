@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Touchpoint.Migrations.Sqlite.Migrations
+namespace Touchpoint.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Cases : Migration
@@ -11,23 +11,29 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "OwnerTeamId",
+                table: "TouchPoints",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AlertRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Conditions = table.Column<string>(type: "TEXT", nullable: false),
-                    Priority = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Assignment = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LastAssignedUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Conditions = table.Column<string>(type: "text", nullable: false),
+                    Priority = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Assignment = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LastAssignedUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,13 +50,13 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 name: "AuthorityLimits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MaxAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MaxAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -67,16 +73,16 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 name: "SlaPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Priority = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    FirstResponseMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolutionMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    WarnAtPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    BusinessHours = table.Column<string>(type: "TEXT", nullable: true),
-                    EscalateToUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReassignOnBreach = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Priority = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FirstResponseMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ResolutionMinutes = table.Column<int>(type: "integer", nullable: false),
+                    WarnAtPercent = table.Column<int>(type: "integer", nullable: false),
+                    BusinessHours = table.Column<string>(type: "text", nullable: true),
+                    EscalateToUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReassignOnBreach = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,14 +99,14 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 name: "UserNotifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -117,41 +123,41 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 name: "Cases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Priority = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ResponseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EventId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AlertRuleId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TouchPointId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReplyToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RootCause = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ResolutionCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FirstContactAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SlaPolicyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FirstResponseDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolutionDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SlaWarnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FirstResponseBreachedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolutionBreachedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FollowUpInvitationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Priority = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ResponseId = table.Column<long>(type: "bigint", nullable: true),
+                    ConversationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EventId = table.Column<long>(type: "bigint", nullable: true),
+                    AlertRuleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TouchPointId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReplyToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RootCause = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ResolutionCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FirstContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReopenCount = table.Column<int>(type: "integer", nullable: false),
+                    SlaPolicyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FirstResponseDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolutionDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SlaWarnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FirstResponseBreachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolutionBreachedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FollowUpInvitationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -210,14 +216,14 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 name: "CaseActivities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Body = table.Column<string>(type: "TEXT", nullable: true),
-                    Data = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "text", nullable: true),
+                    Data = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,22 +246,22 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 name: "Compensations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApproverId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ApprovalTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Note = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApproverId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    ApprovalTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -285,6 +291,11 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TouchPoints_OwnerTeamId",
+                table: "TouchPoints",
+                column: "OwnerTeamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AlertRules_TeamId",
@@ -460,11 +471,23 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 name: "IX_UserNotifications_WorkspaceId",
                 table: "UserNotifications",
                 column: "WorkspaceId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_TouchPoints_Teams_OwnerTeamId",
+                table: "TouchPoints",
+                column: "OwnerTeamId",
+                principalTable: "Teams",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_TouchPoints_Teams_OwnerTeamId",
+                table: "TouchPoints");
+
             migrationBuilder.DropTable(
                 name: "AuthorityLimits");
 
@@ -485,6 +508,14 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SlaPolicies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_TouchPoints_OwnerTeamId",
+                table: "TouchPoints");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerTeamId",
+                table: "TouchPoints");
         }
     }
 }

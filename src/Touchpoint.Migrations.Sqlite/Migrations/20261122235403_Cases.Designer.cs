@@ -12,7 +12,7 @@ using Touchpoint.Core.Data;
 namespace Touchpoint.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TouchpointDbContext))]
-    [Migration("20261122235022_Cases")]
+    [Migration("20261122235403_Cases")]
     partial class Cases
     {
         /// <inheritdoc />
@@ -1625,6 +1625,9 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerTeamId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("StageId")
                         .HasColumnType("TEXT");
 
@@ -1632,6 +1635,8 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerTeamId");
 
                     b.HasIndex("StageId");
 
@@ -2929,6 +2934,11 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Touchpoint.Core.Journeys.TouchPoint", b =>
                 {
+                    b.HasOne("Touchpoint.Core.Conversations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Touchpoint.Core.Journeys.JourneyStage", "Stage")
                         .WithMany("TouchPoints")
                         .HasForeignKey("StageId")

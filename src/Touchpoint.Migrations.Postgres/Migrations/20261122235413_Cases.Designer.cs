@@ -13,7 +13,7 @@ using Touchpoint.Core.Data;
 namespace Touchpoint.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(TouchpointDbContext))]
-    [Migration("20261122235031_Cases")]
+    [Migration("20261122235413_Cases")]
     partial class Cases
     {
         /// <inheritdoc />
@@ -1642,6 +1642,9 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("OwnerTeamId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("StageId")
                         .HasColumnType("uuid");
 
@@ -1649,6 +1652,8 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerTeamId");
 
                     b.HasIndex("StageId");
 
@@ -2958,6 +2963,11 @@ namespace Touchpoint.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Touchpoint.Core.Journeys.TouchPoint", b =>
                 {
+                    b.HasOne("Touchpoint.Core.Conversations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Touchpoint.Core.Journeys.JourneyStage", "Stage")
                         .WithMany("TouchPoints")
                         .HasForeignKey("StageId")
