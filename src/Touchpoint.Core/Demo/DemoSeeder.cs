@@ -69,6 +69,7 @@ public sealed class DemoSeeder(
         progress?.Report("Adding inboxes and conversations");
         DemoConversations.Add(db, admin, customers, now);
         DemoTextAnalysis.AddForPending(db, now);
+        Cases.Remedies.DemoAuthority.Add(db, now);
         await db.SaveChangesAsync(ct);
         progress?.Report("Demo workspace ready");
         return new Seeded(workspace, options.AdminEmail, true);
