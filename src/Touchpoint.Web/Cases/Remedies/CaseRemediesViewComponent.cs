@@ -12,7 +12,7 @@ namespace Touchpoint.Web.Cases.Remedies;
 /// deny buttons for a manager looking at someone else's request.
 /// </summary>
 [ViewComponent(Name = "CaseRemedies")]
-internal sealed class CaseRemediesViewComponent(TouchpointDbContext db, Authority authority) : ViewComponent
+public sealed class CaseRemediesViewComponent(TouchpointDbContext db, Authority authority) : ViewComponent
 {
     /// <summary>Where a page that re-renders after a refused form puts the errors and the values sent.</summary>
     public const string FormStateKey = "remedies.form";
