@@ -52,14 +52,12 @@ public sealed class OwnerAssigner(TouchpointDbContext db)
             : null;
         if (team is null)
         {
-            return new Choice(null, null, prefix + "no team owns the touch point, so the case waits in the workspace's queue");
+            return new Choice(null, null, $"{(prefix.Length == 0 ? "N" : prefix + "n")}o team owns the touch point, so the case waits in the workspace's queue");
         }
 
         var name = await db.Teams.Where(t => t.Id == team.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct);
-        return new Choice(null, team.TeamId, $"{Capitalized(prefix)}queued for {name}, the team that owns the touch point {team.Name}");
+        return new Choice(null, team.TeamId, $"{(prefix.Length == 0 ? "Q" : prefix + "q")}ueued for {name}, the team that owns the touch point {team.Name}");
     }
-
-    private static string Capitalized(string prefix) => prefix.Length == 0 ? "Q" : prefix + "q";
 
     private async Task<Choice> RuleTeamAsync(AlertRule rule, CancellationToken ct)
     {
