@@ -70,6 +70,7 @@ public sealed class DemoSeeder(
         DemoConversations.Add(db, admin, customers, now);
         DemoTextAnalysis.AddForPending(db, now);
         await db.SaveChangesAsync(ct);
+        await Cases.Alerts.DemoCases.AddAsync(db, workspace.Id, ct);
         progress?.Report("Demo workspace ready");
         return new Seeded(workspace, options.AdminEmail, true);
     }

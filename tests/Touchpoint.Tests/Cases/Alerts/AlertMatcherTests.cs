@@ -16,20 +16,20 @@ public sealed class AlertMatcherTests
 
     private static AlertItem Response(SurveyMetric metric, int score, string label = "neutral", double compound = 0, string[]? topics = null,
         string[]? signals = null) => new()
-    {
-        Trigger = AlertTrigger.Response,
-        WorkspaceId = Guid.NewGuid(),
-        At = DateTime.UtcNow,
-        ResponseId = 1,
-        SurveyId = Survey,
-        Metric = metric,
-        Score = score,
-        Channel = Channel.Web,
-        TouchPointId = Checkout,
-        Texts = [new AlertItem.TextFacts(true, compound, label, topics ?? [], signals ?? [])],
-        SnapshotSegments = new HashSet<Guid> { Vip },
-        SnapshotPersonaId = Persona,
-    };
+        {
+            Trigger = AlertTrigger.Response,
+            WorkspaceId = Guid.NewGuid(),
+            At = DateTime.UtcNow,
+            ResponseId = 1,
+            SurveyId = Survey,
+            Metric = metric,
+            Score = score,
+            Channel = Channel.Web,
+            TouchPointId = Checkout,
+            Texts = [new AlertItem.TextFacts(true, compound, label, topics ?? [], signals ?? [])],
+            SnapshotSegments = new HashSet<Guid> { Vip },
+            SnapshotPersonaId = Persona,
+        };
 
     private static AlertCondition C(string kind, string? value = null, string? metric = null, decimal? min = null, decimal? max = null) =>
         new() { Kind = kind, Value = value, Metric = metric, Min = min, Max = max };

@@ -64,15 +64,31 @@ public sealed class AlertRulesApiTests(AppFixture fixture)
 
         async Task<HttpResponseMessage> CreateAsync(object body) => await api.PostAsJsonAsync("/api/v1/alert-rules", body);
 
-        using var outOfRange = await CreateAsync(new { name = "x", trigger = "response",
-            conditions = new object[] { new { kind = "channel", value = "web" }, new { kind = "score", metric = "nps", min = 0, max = 11 } } });
+        using var outOfRange = await CreateAsync(new
+        {
+            name = "x",
+            trigger = "response",
+            conditions = new object[] { new { kind = "channel", value = "web" }, new { kind = "score", metric = "nps", min = 0, max = 11 } }
+        });
         using var wrongKind = await CreateAsync(new { name = "x", trigger = "event", conditions = new object[] { new { kind = "score", metric = "nps", max = 6 } } });
-        using var badSignal = await CreateAsync(new { name = "x", trigger = "response",
-            conditions = new object[] { new { kind = "channel", value = "web" }, new { kind = "topic", value = "Delivery" }, new { kind = "signal", value = "angry" } } });
-        using var unknownSegment = await CreateAsync(new { name = "x", trigger = "response",
-            conditions = new object[] { new { kind = "segment", value = Guid.NewGuid() } } });
-        using var badOperator = await CreateAsync(new { name = "x", trigger = "event",
-            conditions = new object[] { new { kind = "property", path = "amount", op = "~", value = "1" } } });
+        using var badSignal = await CreateAsync(new
+        {
+            name = "x",
+            trigger = "response",
+            conditions = new object[] { new { kind = "channel", value = "web" }, new { kind = "topic", value = "Delivery" }, new { kind = "signal", value = "angry" } }
+        });
+        using var unknownSegment = await CreateAsync(new
+        {
+            name = "x",
+            trigger = "response",
+            conditions = new object[] { new { kind = "segment", value = Guid.NewGuid() } }
+        });
+        using var badOperator = await CreateAsync(new
+        {
+            name = "x",
+            trigger = "event",
+            conditions = new object[] { new { kind = "property", path = "amount", op = "~", value = "1" } }
+        });
         using var noConditions = await CreateAsync(new { name = "x", trigger = "response", conditions = Array.Empty<object>() });
         using var noName = await CreateAsync(new { trigger = "response", conditions = AlertData.Detractor });
         using var badTrigger = await CreateAsync(new { name = "x", trigger = "sometimes", conditions = AlertData.Detractor });
