@@ -35,6 +35,9 @@ public static class DatabaseSetup
         services.AddSingleton<LiveSurveys>();
         services.AddSingleton<WebhookSubscriptions>();
         services.AddSingleton<NodeCacheEviction>();
+        // New responses, events and conversation outcomes wake the alert worker after their commit.
+        services.AddSingleton<Cases.Alerts.AlertSignal>();
+        services.AddSingleton<Cases.Alerts.AlertWake>();
         // The options are built once, not per request: building them parses the connection string
         // and checks the data folder, which was a visible share of a small request's time.
         services.AddDbContext<TouchpointDbContext>((sp, builder) =>
@@ -42,6 +45,7 @@ public static class DatabaseSetup
             Configure(builder, options.Provider, connection);
             builder.AddInterceptors(sp.GetRequiredService<KnownUsersEviction>(), sp.GetRequiredService<ResponseAnnouncement>(),
                 sp.GetRequiredService<NodeCacheEviction>());
+            builder.AddInterceptors(sp.GetRequiredService<Cases.Alerts.AlertWake>());
         }, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }

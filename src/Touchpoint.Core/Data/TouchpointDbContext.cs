@@ -74,6 +74,8 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<AuthorityLimit> AuthorityLimits => Set<AuthorityLimit>();
     public DbSet<Compensation> Compensations => Set<Compensation>();
     public DbSet<UserNotification> UserNotifications => Set<UserNotification>();
+    public DbSet<Cases.Alerts.AlertCursor> AlertCursors => Set<Cases.Alerts.AlertCursor>();
+    public DbSet<Cases.Alerts.AlertFiring> AlertFirings => Set<Cases.Alerts.AlertFiring>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -71,6 +71,7 @@ public sealed class DemoSeeder(
         DemoTextAnalysis.AddForPending(db, now);
         Cases.Remedies.DemoAuthority.Add(db, now);
         await db.SaveChangesAsync(ct);
+        await Cases.Alerts.DemoCases.AddAsync(db, workspace.Id, ct);
         progress?.Report("Demo workspace ready");
         return new Seeded(workspace, options.AdminEmail, true);
     }

@@ -1,5 +1,6 @@
 using Touchpoint.Core.Cases;
 using Touchpoint.Web.Cases.Remedies;
+using Touchpoint.Web.Cases.Alerts;
 
 namespace Touchpoint.Web.Cases;
 
@@ -14,12 +15,14 @@ internal static class CasesModule
         services.AddScoped<CaseSteps>();
         services.AddScoped<CaseOpener>();
         services.AddRemedies();
+        services.AddAlerts();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
         app.MapRemedies();
+        app.MapAlerts();
         return app;
     }
 }
