@@ -1,4 +1,6 @@
 using Touchpoint.Core.Cases;
+using Touchpoint.Web.Cases.Measures;
+using Touchpoint.Web.Cases.Sla;
 
 namespace Touchpoint.Web.Cases;
 
@@ -12,11 +14,15 @@ internal static class CasesModule
     {
         services.AddScoped<CaseSteps>();
         services.AddScoped<CaseOpener>();
+        services.AddCaseSla();
+        services.AddCaseMeasures();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
+        app.MapCaseSla();
+        app.MapCaseMeasures();
         return app;
     }
 }
