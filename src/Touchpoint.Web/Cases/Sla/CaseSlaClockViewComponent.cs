@@ -3,16 +3,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Cases.Sla;
 using Touchpoint.Core.Data;
-using Touchpoint.Web.Platform;
 
 namespace Touchpoint.Web.Cases.Sla;
 
 /// <summary>
 /// The case page's SLA panel: each target with its due time in the workspace's time zone, the business
 /// time left (or how late it is), and met or breached; server-rendered, then ticking in the browser.
+/// Public because MVC only discovers public view components.
 /// </summary>
 [ViewComponent(Name = "CaseSlaClock")]
-internal sealed class CaseSlaClockViewComponent(TouchpointDbContext db, CurrentWorkspace workspace, TimeProvider clock) : ViewComponent
+public sealed class CaseSlaClockViewComponent(TouchpointDbContext db, WorkspaceScope scope, TimeProvider clock) : ViewComponent
 {
     public sealed record TargetView(string Label, string DueLocal, SlaState State, long RemainingSeconds, long? ChangesAtMs, string Text);
 
@@ -27,7 +27,7 @@ internal sealed class CaseSlaClockViewComponent(TouchpointDbContext db, CurrentW
         }
 
         var policy = found.SlaPolicyId is { } id ? await db.SlaPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id) : null;
-        var zone = (await workspace.GetAsync()).TimeZoneInfo;
+        var zone = (await db.Workspaces.AsNoTracking().FirstAsync(w => w.Id == scope.WorkspaceId)).TimeZoneInfo;
         var now = clock.GetUtcNow().UtcDateTime;
         var readings = SlaReading.Of(found, BusinessClock.FromJson(policy?.BusinessHours), now);
         var escalatesTo = policy?.EscalateToUserId is { } person
