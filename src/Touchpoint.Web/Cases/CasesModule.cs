@@ -1,6 +1,8 @@
 using Touchpoint.Core.Cases;
 using Touchpoint.Web.Cases.Remedies;
 using Touchpoint.Web.Cases.Alerts;
+using Touchpoint.Web.Cases.Measures;
+using Touchpoint.Web.Cases.Sla;
 
 namespace Touchpoint.Web.Cases;
 
@@ -16,6 +18,8 @@ internal static class CasesModule
         services.AddScoped<CaseOpener>();
         services.AddRemedies();
         services.AddAlerts();
+        services.AddCaseSla();
+        services.AddCaseMeasures();
         return services;
     }
 
@@ -23,6 +27,8 @@ internal static class CasesModule
     {
         app.MapRemedies();
         app.MapAlerts();
+        app.MapCaseSla();
+        app.MapCaseMeasures();
         return app;
     }
 }
