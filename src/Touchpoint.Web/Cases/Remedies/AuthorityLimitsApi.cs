@@ -14,6 +14,24 @@ internal static class AuthorityLimitsApi
         var group = app.MapGroup("/api/v1/authority-limits").WithTags("Remedies");
         group.MapGet("", ListAsync).RequireAuthorization(Permission.ManageCaseRules.Name);
         group.MapPut("", ReplaceAsync).RequireAuthorization(Permission.ManageCaseRules.Name);
+        group.MapGet("/mine", MineAsync).RequireAuthorization(Permission.HandleCases.Name);
+    }
+
+    /// <summary>What the person behind the call may give without approval, after their own limits replace their role's.</summary>
+    internal sealed record MineDto(Guid UserId, string Role, IReadOnlyList<EffectiveDto> Items);
+
+    internal sealed record EffectiveDto(string Kind, decimal? MaxAmount, bool Personal);
+
+    private static async Task<IResult> MineAsync(HttpContext http, TouchpointDbContext db, Authority authority, CancellationToken ct)
+    {
+        if (await ActingMember.ResolveAsync(http.User, db, ct) is not { } actor)
+        {
+            return RemedyResults.Forbidden(ActingMember.NoPersonDetail);
+        }
+
+        var limits = await authority.OfAsync(actor.UserId, actor.Role, ct);
+        return TypedResults.Ok(new MineDto(actor.UserId, JsonNames.Of(actor.Role),
+            limits.Select(l => new EffectiveDto(l.Kind, l.MaxAmount, l.Personal)).ToList()));
     }
 
     /// <param name="MaxAmount">The most per case; null: allowed with no cap.</param>

@@ -148,6 +148,10 @@ public sealed class RemedyApiTests(AppFixture fixture)
 
         Assert.Equal("pendingApproval", lowered.GetProperty("status").GetString());
         Assert.Equal("granted", raised.GetProperty("status").GetString());
+        var mine = await agent.GetJsonAsync("/api/v1/authority-limits/mine");
+        Assert.Equal("agent", mine.GetProperty("role").GetString());
+        Assert.Equal([("credit", 20m, true), ("refund", 300m, true)], mine.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("kind").GetString(), i.GetProperty("maxAmount").GetDecimal(), i.GetProperty("personal").GetBoolean())));
         Assert.Equal("granted", byRole.GetProperty("status").GetString());
         var limits = await owner.GetJsonAsync("/api/v1/authority-limits");
         Assert.Equal(4, limits.GetProperty("items").GetArrayLength());

@@ -149,6 +149,34 @@ public sealed class RemedyPageTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task CaseRemediesPanel_AManagerApprovesFromTheCase_TheAgentSeesNoDecisionButtons(DatabaseProvider provider)
+    {
+        var world = await RemedyWorld.CreateAsync(fixture.App(provider));
+        await RequestRefundAsync(world);
+        var url = $"/cases/remedies/{world.Case.Id}";
+        using var agent = new PageSession(world.Workspace.App);
+        await agent.SignInAsync(world.Agent.Email!, TestWorkspace.Password);
+        using var manager = new PageSession(world.Workspace.App);
+        await manager.SignInAsync(world.Manager.Email!, TestWorkspace.Password);
+        var remedyId = await world.Workspace.QueryAsync(db => db.Compensations.Select(c => c.Id).SingleAsync());
+
+        var (_, agentView) = await agent.GetAsync(url);
+        var (_, managerView) = await manager.GetAsync(url);
+        var (approved, _) = await manager.SubmitAsync(url, Form(("RemedyId", remedyId.ToString()), ("Decision", "approve"), ("ReturnUrl", url)),
+            "/approvals?handler=Decide");
+
+        Assert.Contains("150.00 EUR refund waiting for approval", Text(agentView), StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"approve\"", agentView, StringComparison.Ordinal);
+        Assert.Contains("value=\"approve\"", managerView, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal(url, approved.Headers.Location!.ToString());
+        var (_, after) = await agent.GetAsync(url);
+        Assert.Contains("150.00 EUR refund approved by", Text(after), StringComparison.Ordinal);
+        var told = await world.Workspace.QueryAsync(db => db.UserNotifications.Where(n => n.UserId == world.Agent.Id).Select(n => n.Title).SingleAsync());
+        Assert.StartsWith("Approved: 150.00 EUR refund on case 1", told, StringComparison.Ordinal);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task AuthoritySettings_AManagerSetsAPersonalLimit_ItIsListedAndAudited(DatabaseProvider provider)
     {
         var world = await RemedyWorld.CreateAsync(fixture.App(provider));
