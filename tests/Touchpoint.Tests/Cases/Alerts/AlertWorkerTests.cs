@@ -107,7 +107,7 @@ public sealed class AlertWorkerTests(AlertWorkerTests.Fixture fixture) : IClassF
         await workspace.QueryAsync(db => db.Conversations.Where(c => c.Id == waiting || c.Id == answered)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, DateTime.UtcNow.AddMinutes(-40))));
         await workspace.QueryAsync(db => db.AlertRules.Where(r => r.Id == rule)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, DateTime.UtcNow.AddHours(-1))));
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, DateTime.UtcNow.AddHours(-1))));
         await worker.RunOnceAsync();
         await worker.RunOnceAsync();
 
@@ -151,5 +151,27 @@ public sealed class AlertWorkerTests(AlertWorkerTests.Fixture fixture) : IClassF
 
         Assert.Equal([ana], (await workspace.CasesOfAsync(snapshot)).Select(c => c.CustomerId));
         Assert.Equal([bo], (await workspace.CasesOfAsync(current)).Select(c => c.CustomerId));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task RuleTurnedBackOn_FiresOnWhatComesAfter_NotOnTheBacklogOfWhileItWasOff(DatabaseProvider provider)
+    {
+        var app = fixture.App(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        using var api = workspace.Client();
+        var rule = await api.CreateRuleAsync("Detractor follow-up", "response", AlertData.Detractor);
+        var survey = (await api.CreateSurveyAsync()).GetGuid("id");
+        var actor = "test";
+        await workspace.InWorkspaceAsync(s => s.GetRequiredService<AlertRuleService>().SetEnabledAsync(rule, false, actor));
+        await api.PostJsonAsync($"/api/v1/surveys/{survey}/responses", new { score = 1, comment = "While off" }, HttpStatusCode.Created);
+        var worker = app.Services.GetRequiredService<AlertWorker>();
+        await worker.RunOnceAsync();
+
+        await workspace.InWorkspaceAsync(s => s.GetRequiredService<AlertRuleService>().SetEnabledAsync(rule, true, actor));
+        await api.PostJsonAsync($"/api/v1/surveys/{survey}/responses", new { score = 2, comment = "Back on" }, HttpStatusCode.Created);
+        await worker.RunOnceAsync();
+
+        var opened = Assert.Single(await workspace.CasesOfAsync(rule));
+        Assert.Equal("Back on", opened.Description);
     }
 }
