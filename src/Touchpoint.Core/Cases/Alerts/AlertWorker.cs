@@ -96,8 +96,9 @@ public sealed partial class AlertWorker(
         // SQLite: one node, and a transaction here would take the write lock the ingest writer needs.
         await using IDbContextTransaction? claim = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
         var cursor = postgres
-            ? await db.AlertCursors.FromSql($"""SELECT * FROM "AlertCursors" WHERE "Stream" = {stream} FOR UPDATE SKIP LOCKED""")
-                .FirstOrDefaultAsync(ct)
+            // Not composed on (no LIMIT around it): the lock clause stays the statement's own.
+            ? (await db.AlertCursors.FromSql($"""SELECT * FROM "AlertCursors" WHERE "Stream" = {stream} FOR UPDATE SKIP LOCKED""")
+                .ToListAsync(ct)).FirstOrDefault()
             : await db.AlertCursors.FirstOrDefaultAsync(c => c.Stream == stream, ct);
         if (cursor is null)
         {
