@@ -12,7 +12,7 @@ public sealed record AlertItem
 {
     public required AlertTrigger Trigger { get; init; }
     public required Guid WorkspaceId { get; init; }
-    /// <summary>When it happened (completion, resolution, receipt): a rule fires only on items after it was created.</summary>
+    /// <summary>When it happened (completion, resolution, receipt): a rule fires only on items after it was last saved.</summary>
     public required DateTime At { get; init; }
     public Guid? CustomerId { get; init; }
     public string? CustomerName { get; init; }

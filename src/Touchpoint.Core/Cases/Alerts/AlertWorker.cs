@@ -96,8 +96,9 @@ public sealed partial class AlertWorker(
         // SQLite: one node, and a transaction here would take the write lock the ingest writer needs.
         await using IDbContextTransaction? claim = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
         var cursor = postgres
-            ? await db.AlertCursors.FromSql($"""SELECT * FROM "AlertCursors" WHERE "Stream" = {stream} FOR UPDATE SKIP LOCKED""")
-                .FirstOrDefaultAsync(ct)
+            // Not composed on (no LIMIT around it): the lock clause stays the statement's own.
+            ? (await db.AlertCursors.FromSql($"""SELECT * FROM "AlertCursors" WHERE "Stream" = {stream} FOR UPDATE SKIP LOCKED""")
+                .ToListAsync(ct)).FirstOrDefault()
             : await db.AlertCursors.FirstOrDefaultAsync(c => c.Stream == stream, ct);
         if (cursor is null)
         {
@@ -106,8 +107,9 @@ public sealed partial class AlertWorker(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        // Nothing before the oldest rule can match: a rule fires on what happens after it was made.
-        var oldestRule = rules.Min(r => r.CreatedAt);
+        // Nothing before the oldest rule can match: a rule fires on what happens after it was last saved
+        // (made, changed or turned on), so turning a rule back on never fires on the backlog of while it was off.
+        var oldestRule = rules.Min(r => r.UpdatedAt);
         var (at, lastId) = cursor.At >= oldestRule ? (cursor.At, cursor.LastId) : (oldestRule, long.MinValue);
         var window = new Window(at, lastId, now.AddSeconds(-options.Value.SettleSeconds),
             rules.Select(r => r.WorkspaceId).Distinct().ToList(), options.Value.BatchSize, now);
@@ -122,7 +124,7 @@ public sealed partial class AlertWorker(
         {
             foreach (var rule in byWorkspace[item.WorkspaceId])
             {
-                if (rule.CreatedAt <= item.At && !already.Contains((rule.Id, item.Key)) && AlertMatcher.Matches(conditions[rule.Id], item))
+                if (rule.UpdatedAt <= item.At && !already.Contains((rule.Id, item.Key)) && AlertMatcher.Matches(conditions[rule.Id], item))
                 {
                     if (!await FireAsync(rule, item, ct))
                     {

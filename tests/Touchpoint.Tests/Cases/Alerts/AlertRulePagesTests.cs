@@ -87,4 +87,35 @@ public sealed class AlertRulePagesTests(AppFixture fixture)
         var actions = await workspace.QueryAsync(db => db.AuditEntries.Where(a => a.Target == $"alert-rule:{id}").Select(a => a.Action).ToListAsync());
         Assert.Equal(["alert-rule.created", "alert-rule.deleted", "alert-rule.disabled"], actions.Order());
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Edit_ShowsTheRulesConditions_SavesAChange_AndAnotherWorkspacesRuleIsNotFound(DatabaseProvider provider)
+    {
+        var app = fixture.App(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        var other = await TestWorkspace.CreateAsync(app);
+        using var api = workspace.Client();
+        using var otherApi = other.Client();
+        var id = await api.CreateRuleAsync("Refunds", "event",
+            [new { kind = "event", value = "Order Refunded" }, new { kind = "property", path = "amount", op = ">", value = "100" }], priority: "urgent");
+        var theirs = await otherApi.CreateRuleAsync("Theirs", "response", AlertData.Detractor);
+        using var manager = await SignedInAsync(workspace, WorkspaceRole.Manager);
+
+        var (page, html) = await manager.GetAsync($"/settings/alert-rules/{id}");
+        var (saved, _) = await manager.SubmitAsync($"/settings/alert-rules/{id}", PageSession.Form(
+            ("Form.Name", "Big refunds"), ("Form.Enabled", "true"), ("Form.Trigger", "Event"), ("Form.EventName", "Order Refunded"),
+            ("Form.PropertyPath", "amount"), ("Form.PropertyOp", ">="), ("Form.PropertyValue", "250"),
+            ("Form.Priority", "High"), ("Form.Assignment", "Unassigned")), $"/settings/alert-rules/{id}?handler=Save");
+        var (foreign, _) = await manager.GetAsync($"/settings/alert-rules/{theirs}");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("value=\"Order Refunded\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"100\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var rule = await api.GetJsonAsync($"/api/v1/alert-rules/{id}");
+        Assert.Equal("Big refunds", rule.GetString("name"));
+        Assert.Equal(">=", rule.GetProperty("conditions")[1].GetString("op"));
+        Assert.Equal("250", rule.GetProperty("conditions")[1].GetString("value"));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
 }
