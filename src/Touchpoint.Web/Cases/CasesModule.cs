@@ -1,4 +1,5 @@
 using Touchpoint.Core.Cases;
+using Touchpoint.Web.Cases.Work;
 
 namespace Touchpoint.Web.Cases;
 
@@ -12,11 +13,13 @@ internal static class CasesModule
     {
         services.AddScoped<CaseSteps>();
         services.AddScoped<CaseOpener>();
+        services.AddCaseWork();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
+        app.MapCaseWork();
         return app;
     }
 }
