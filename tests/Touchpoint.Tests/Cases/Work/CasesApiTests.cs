@@ -334,6 +334,23 @@ public sealed class CasesApiTests(AppFixture fixture)
         Assert.Equal(5, await workspace.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Target == "case:1")));
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Cases_JoinTheCustomersTimeline(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var client = workspace.Client();
+        var customer = await CaseData.CustomerAsync(workspace);
+        await CaseData.OpenAsync(client, new { title = "Damaged box", customerId = customer });
+        await CaseData.ActOkAsync(client, "1", new { action = "resolve", rootCause = "packaging", resolutionCode = "replacement" });
+
+        var timeline = await client.GetJsonAsync($"/api/v1/customers/{customer}/timeline");
+
+        var item = Assert.Single(timeline.GetProperty("items").EnumerateArray(), i => i.GetString("kind") == "case");
+        Assert.Equal("Case 1: Damaged box", item.GetString("title"));
+        Assert.Equal("resolved", item.GetProperty("details").GetString("status"));
+        Assert.Equal("packaging", item.GetProperty("details").GetString("rootCause"));
+    }
+
     private static List<int> Numbers(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("number").GetInt32()).ToList();
 }
