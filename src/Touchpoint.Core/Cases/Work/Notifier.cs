@@ -78,8 +78,9 @@ public sealed class Notifier(TouchpointDbContext db, Outbox outbox, INotificatio
 
     private void PushPending()
     {
-        var committed = _pending.ToList();
-        _pending.Clear();
+        // A notification dropped with a unit of work that failed (and was retried) is detached: never pushed.
+        var committed = _pending.Where(n => db.Entry(n).State == EntityState.Unchanged).ToList();
+        _pending.RemoveAll(n => db.Entry(n).State != EntityState.Added);
         foreach (var group in committed.GroupBy(n => n.UserId))
         {
             // The count is read after the commit, on a fresh query: cheap (indexed) and always right.
