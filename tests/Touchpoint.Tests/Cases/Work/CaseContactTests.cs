@@ -160,8 +160,12 @@ public sealed class CaseContactTests(AppFixture fixture)
             db.Inboxes.Add(inbox);
             var c = new Conversation
             {
-                InboxId = inbox.Id, CustomerId = customer, Channel = Core.Journeys.Channel.Chat, ReplyToken = Guid.NewGuid().ToString("N")[..20],
-                CreatedAt = DateTime.UtcNow, LastMessageAt = DateTime.UtcNow,
+                InboxId = inbox.Id,
+                CustomerId = customer,
+                Channel = Core.Journeys.Channel.Chat,
+                ReplyToken = Guid.NewGuid().ToString("N")[..20],
+                CreatedAt = DateTime.UtcNow,
+                LastMessageAt = DateTime.UtcNow,
             };
             db.Conversations.Add(c);
             await db.SaveChangesAsync();

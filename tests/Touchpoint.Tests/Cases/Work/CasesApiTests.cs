@@ -282,7 +282,11 @@ public sealed class CasesApiTests(AppFixture fixture)
         // A note does not change the version: the resolve with the version read before the note still applies.
         var resolved = await CaseData.ActOkAsync(client, "1", new
         {
-            action = "resolve", rootCause = "payment-gateway", resolutionCode = "refund", note = "Refunded the double charge", version,
+            action = "resolve",
+            rootCause = "payment-gateway",
+            resolutionCode = "refund",
+            note = "Refunded the double charge",
+            version,
         });
         Assert.Equal("resolved", resolved.GetString("status"));
         Assert.Equal("Refunded the double charge", resolved.GetString("resolutionNote"));
