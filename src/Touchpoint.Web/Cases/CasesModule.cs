@@ -3,6 +3,7 @@ using Touchpoint.Web.Cases.Remedies;
 using Touchpoint.Web.Cases.Alerts;
 using Touchpoint.Web.Cases.Measures;
 using Touchpoint.Web.Cases.Sla;
+using Touchpoint.Web.Cases.Work;
 
 namespace Touchpoint.Web.Cases;
 
@@ -20,6 +21,7 @@ internal static class CasesModule
         services.AddAlerts();
         services.AddCaseSla();
         services.AddCaseMeasures();
+        services.AddCaseWork();
         return services;
     }
 
@@ -29,6 +31,7 @@ internal static class CasesModule
         app.MapAlerts();
         app.MapCaseSla();
         app.MapCaseMeasures();
+        app.MapCaseWork();
         return app;
     }
 }

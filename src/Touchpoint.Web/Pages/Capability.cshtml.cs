@@ -15,8 +15,6 @@ internal sealed class CapabilityModel : PageModel
 
     private static readonly Dictionary<string, Description> Capabilities = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["cases"] = new("Cases", "Alerts on bad experiences become cases with an owner and SLA, resolved by front-line staff within their own authority limit, with root causes and recovery measured.",
-            "Find detractors on the Responses page and follow up with them."),
         ["automations"] = new("Automations", "Triggers, conditions, delays and actions (email, survey, case, tag, webhook) with quiet hours, frequency caps and A/B variants.",
             "Share survey links by hand or submit answers through the REST API."),
         ["employees"] = new("Employees", "Pulse surveys (eNPS, mood) with anonymity thresholds, an idea board, agent scorecards and training needs.",

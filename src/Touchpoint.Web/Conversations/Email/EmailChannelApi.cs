@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Touchpoint.Core.Cases.Work;
 using Touchpoint.Core.Conversations.Email;
+using Touchpoint.Core.Conversations.Email.Mime;
 using Touchpoint.Web.Platform;
 
 namespace Touchpoint.Web.Conversations.Email;
@@ -24,11 +26,12 @@ internal static class EmailChannelApi
             .WithTags("Conversations");
     }
 
+    /// <param name="CaseId">Set when the message answered a case email (its reply address carried a case's token): it went onto the case.</param>
     internal sealed record InboundResponse(Guid ConversationId, long MessageId, bool Created, bool NewConversation, int Attachments,
-        IReadOnlyList<string> Dropped);
+        IReadOnlyList<string> Dropped, Guid? CaseId = null);
 
     private static async Task<Results<Created<InboundResponse>, Ok<InboundResponse>, ProblemHttpResult>> ReceiveAsync(HttpRequest request,
-        InboundEmail inbound, CancellationToken ct)
+        InboundEmail inbound, CaseMail caseMail, CancellationToken ct)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not null && !AcceptedTypes.Contains(mediaType))
@@ -48,6 +51,13 @@ internal static class EmailChannelApi
         {
             return Problem(StatusCodes.Status400BadRequest, "The request has no message", "body",
                 "Send the raw RFC 5322 message (headers, a blank line, the body) as the request body.");
+        }
+
+        // A reply to a case email belongs to the case, not to a conversation.
+        if (await caseMail.ReceiveAsync(MimeMessage.Parse(raw), raw, ct) is { } answered)
+        {
+            var onCase = new InboundResponse(Guid.Empty, 0, answered.Created, false, 0, [], answered.CaseId);
+            return answered.Created ? TypedResults.Created($"/api/v1/cases/{answered.Number}", onCase) : TypedResults.Ok(onCase);
         }
 
         var result = await inbound.ReceiveAsync(raw, ct);
