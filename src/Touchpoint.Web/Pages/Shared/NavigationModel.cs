@@ -25,6 +25,7 @@ internal sealed class NavigationModel(WorkspaceSignIn signIn)
         ("Customers", "Import and export", "/customers/import", Permission.ViewFeedback),
         ("Engage", "Inbox", "/inbox", Permission.ViewFeedback),
         ("Act", "Cases", "/cases", Permission.ViewFeedback),
+        ("Act", "Case measures", "/cases/measures", Permission.ViewAnalytics),
         ("Act", "Automations", "/automations", Permission.ManageSurveys),
         ("People", "Employees", "/employees", Permission.Member),
         ("Govern", "Strategy", "/strategy", Permission.Member),
