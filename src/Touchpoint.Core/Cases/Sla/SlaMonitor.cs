@@ -51,27 +51,46 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
     private sealed record Candidate(Guid Id, Guid WorkspaceId, Guid PolicyId, DateTime? FirstContactAt, DateTime? FirstResponseDueAt,
         DateTime? ResolutionDueAt, DateTime? FirstResponseBreachedAt, DateTime? ResolutionBreachedAt, DateTime? SlaWarnedAt);
 
-    /// <summary>One pass over every open case with a running clock; returns what it did.</summary>
+    /// <summary>One pass over every open case with a running clock, a page at a time; returns what it did.</summary>
     public async Task<Round> RunOnceAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        List<Candidate> candidates;
-        Dictionary<Guid, SlaPolicy> policies;
-        await using (var scope = scopes.CreateAsyncScope())
+        var total = new Round(0, 0);
+        for (var page = 0; ; page++)
         {
-            var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
-            candidates = await db.Cases.IgnoreQueryFilters().AsNoTracking()
-                .Where(c => c.SlaPolicyId != null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed
-                    && ((c.FirstContactAt == null && c.FirstResponseDueAt != null && c.FirstResponseBreachedAt == null)
-                        || (c.ResolutionDueAt != null && c.ResolutionBreachedAt == null)))
-                .OrderBy(c => c.Id).Take(Batch)
-                .Select(c => new Candidate(c.Id, c.WorkspaceId, c.SlaPolicyId!.Value, c.FirstContactAt, c.FirstResponseDueAt, c.ResolutionDueAt,
-                    c.FirstResponseBreachedAt, c.ResolutionBreachedAt, c.SlaWarnedAt))
-                .ToListAsync(ct);
-            var ids = candidates.Select(c => c.PolicyId).Distinct().ToList();
-            policies = await db.SlaPolicies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            var (candidates, policies) = await PageAsync(page, ct);
+            var round = await CheckAsync(candidates, policies, now, ct);
+            total = new Round(total.Warned + round.Warned, total.Breached + round.Breached);
+            if (candidates.Count < Batch)
+            {
+                return total;
+            }
         }
+    }
 
+    /// <summary>
+    /// One page of the cases whose clocks still run. A case that changes meanwhile may shift between pages
+    /// and be looked at in the next round instead: 30 seconds later, never lost.
+    /// </summary>
+    private async Task<(List<Candidate> Candidates, Dictionary<Guid, SlaPolicy> Policies)> PageAsync(int page, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
+        var candidates = await db.Cases.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.SlaPolicyId != null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed
+                && ((c.FirstContactAt == null && c.FirstResponseDueAt != null && c.FirstResponseBreachedAt == null)
+                    || (c.ResolutionDueAt != null && c.ResolutionBreachedAt == null)))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip(page * Batch).Take(Batch)
+            .Select(c => new Candidate(c.Id, c.WorkspaceId, c.SlaPolicyId!.Value, c.FirstContactAt, c.FirstResponseDueAt, c.ResolutionDueAt,
+                c.FirstResponseBreachedAt, c.ResolutionBreachedAt, c.SlaWarnedAt))
+            .ToListAsync(ct);
+        var ids = candidates.Select(c => c.PolicyId).Distinct().ToList();
+        var policies = await db.SlaPolicies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return (candidates, policies);
+    }
+
+    private async Task<Round> CheckAsync(List<Candidate> candidates, Dictionary<Guid, SlaPolicy> policies, DateTime now, CancellationToken ct)
+    {
         var (warned, breached) = (0, 0);
         foreach (var candidate in candidates)
         {
