@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (IsTransient(ex))
             {
                 // Nothing was claimed without its history (one transaction each): the next round retries.
                 logger.LogWarning(ex, "Checking SLA clocks failed; retrying in the next round");
@@ -99,51 +100,72 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
                 continue;
             }
 
-            var businessClock = BusinessClock.FromJson(policy.BusinessHours);
-            var firstResponseRuns = candidate.FirstContactAt is null && candidate.FirstResponseDueAt is not null && candidate.FirstResponseBreachedAt is null;
-            var resolutionRuns = candidate.ResolutionDueAt is not null && candidate.ResolutionBreachedAt is null;
-            var breaches = new List<SlaTarget>();
-            if (firstResponseRuns && candidate.FirstResponseDueAt <= now)
+            try
             {
-                breaches.Add(SlaTarget.FirstResponse);
+                var (w, b) = await CheckAsync(candidate, policy, now, ct);
+                (warned, breached) = (warned + w, breached + b);
             }
-
-            if (resolutionRuns && candidate.ResolutionDueAt <= now)
+            catch (Exception ex) when (IsTransient(ex))
             {
-                breaches.Add(SlaTarget.Resolution);
-            }
-
-            foreach (var target in breaches)
-            {
-                breached += await BreachAsync(candidate.Id, candidate.WorkspaceId, target, policy, now, ct) ? 1 : 0;
-            }
-
-            // A warning for a target that has not breached yet; one warning covers both targets when they come due together.
-            var warnings = new List<(SlaTarget Target, DateTime WarnAt)>();
-            if (firstResponseRuns && !breaches.Contains(SlaTarget.FirstResponse)
-                && WarnPoint(businessClock, candidate.FirstResponseDueAt!.Value, policy.FirstResponseMinutes, policy.WarnAtPercent) is var fr
-                && fr <= now && (candidate.SlaWarnedAt is null || candidate.SlaWarnedAt < fr))
-            {
-                warnings.Add((SlaTarget.FirstResponse, fr));
-            }
-
-            if (resolutionRuns && !breaches.Contains(SlaTarget.Resolution)
-                && WarnPoint(businessClock, candidate.ResolutionDueAt!.Value, policy.ResolutionMinutes, policy.WarnAtPercent) is var res
-                && res <= now && (candidate.SlaWarnedAt is null || candidate.SlaWarnedAt < res))
-            {
-                warnings.Add((SlaTarget.Resolution, res));
-            }
-
-            if (warnings.Count > 0)
-            {
-                warned += await WarnAsync(candidate.Id, candidate.WorkspaceId, warnings, now, ct) ? 1 : 0;
+                // One case that cannot be handled now (a conflict, a lock timeout) does not hold up the others.
+                logger.LogWarning(ex, "Checking the SLA of case {CaseId} failed; retrying in the next round", candidate.Id);
             }
         }
 
         return new Round(warned, breached);
     }
 
-    /// <summary>The instant <paramref name="percent"/>% of the target's business time has passed: counted back from the due time, so a policy edit never moves a clock already running.</summary>
+    /// <summary>Failures worth retrying next round (a conflict, a lock timeout, hours that cannot be read); anything else is a bug and stops the worker loudly.</summary>
+    private static bool IsTransient(Exception ex) =>
+        ex is DbUpdateException or DbException or InvalidOperationException or TimeoutException or ArgumentException;
+
+    private async Task<(int Warned, int Breached)> CheckAsync(Candidate candidate, SlaPolicy policy, DateTime now, CancellationToken ct)
+    {
+        var (warned, breached) = (0, 0);
+        var businessClock = BusinessClock.FromJson(policy.BusinessHours);
+        var firstResponseRuns = candidate.FirstContactAt is null && candidate.FirstResponseDueAt is not null && candidate.FirstResponseBreachedAt is null;
+        var resolutionRuns = candidate.ResolutionDueAt is not null && candidate.ResolutionBreachedAt is null;
+        var breaches = new List<SlaTarget>();
+        if (firstResponseRuns && candidate.FirstResponseDueAt <= now)
+        {
+            breaches.Add(SlaTarget.FirstResponse);
+        }
+
+        if (resolutionRuns && candidate.ResolutionDueAt <= now)
+        {
+            breaches.Add(SlaTarget.Resolution);
+        }
+
+        foreach (var target in breaches)
+        {
+            breached += await BreachAsync(candidate.Id, candidate.WorkspaceId, target, policy, now, ct) ? 1 : 0;
+        }
+
+        // A warning for a target that has not breached yet; one warning covers both targets when they come due together.
+        var warnings = new List<(SlaTarget Target, DateTime WarnAt)>();
+        if (firstResponseRuns && !breaches.Contains(SlaTarget.FirstResponse)
+            && WarnPoint(businessClock, candidate.FirstResponseDueAt!.Value, policy.FirstResponseMinutes, policy.WarnAtPercent) is var fr
+            && fr <= now && (candidate.SlaWarnedAt is null || candidate.SlaWarnedAt < fr))
+        {
+            warnings.Add((SlaTarget.FirstResponse, fr));
+        }
+
+        if (resolutionRuns && !breaches.Contains(SlaTarget.Resolution)
+            && WarnPoint(businessClock, candidate.ResolutionDueAt!.Value, policy.ResolutionMinutes, policy.WarnAtPercent) is var res
+            && res <= now && (candidate.SlaWarnedAt is null || candidate.SlaWarnedAt < res))
+        {
+            warnings.Add((SlaTarget.Resolution, res));
+        }
+
+        if (warnings.Count > 0)
+        {
+            warned += await WarnAsync(candidate.Id, candidate.WorkspaceId, warnings, now, ct) ? 1 : 0;
+        }
+
+        return (warned, breached);
+    }
+
+    /// <summary>The instant <paramref name="percent"/>% of the target's business time has passed: counted back from the due time, so no start time needs storing (a reopened case's clock starts at the reopening).</summary>
     public static DateTime WarnPoint(BusinessClock businessClock, DateTime dueAt, int targetMinutes, int percent) =>
         businessClock.AddMinutes(dueAt, -(targetMinutes * (100 - Math.Clamp(percent, 1, 100)) / 100.0));
 
