@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bogus;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Cases.Sla;
 using Touchpoint.Core.Customers;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
@@ -66,6 +67,7 @@ public sealed class DemoSeeder(
         DemoTextAnalysis.AddForPending(db, now);
         await db.SaveChangesAsync(ct);
 
+        DemoSla.Add(db, workspace, admin.Id, now);
         progress?.Report("Adding inboxes and conversations");
         DemoConversations.Add(db, admin, customers, now);
         DemoTextAnalysis.AddForPending(db, now);

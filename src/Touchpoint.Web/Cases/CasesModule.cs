@@ -1,7 +1,7 @@
 using Touchpoint.Core.Cases;
-using Touchpoint.Web.Cases.Remedies;
 using Touchpoint.Web.Cases.Alerts;
 using Touchpoint.Web.Cases.Measures;
+using Touchpoint.Web.Cases.Remedies;
 using Touchpoint.Web.Cases.Sla;
 using Touchpoint.Web.Cases.Work;
 

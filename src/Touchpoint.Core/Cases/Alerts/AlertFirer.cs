@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Cases.Work;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Surveys;
 
@@ -13,7 +14,7 @@ namespace Touchpoint.Core.Cases.Alerts;
 /// <see cref="AlertFiring"/> row records it, so the same match never fires twice. Anonymous items
 /// (no customer) each open their own case.
 /// </summary>
-public sealed class AlertFirer(TouchpointDbContext db, CaseOpener opener, OwnerAssigner assigner, TimeProvider clock)
+public sealed class AlertFirer(TouchpointDbContext db, CaseOpener opener, OwnerAssigner assigner, Notifier notifier, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -84,6 +85,12 @@ public sealed class AlertFirer(TouchpointDbContext db, CaseOpener opener, OwnerA
                 // A tick after "Created", so the history reads in order.
                 CreatedAt = opened.CreatedAt.AddTicks(1),
             });
+            if (opened.OwnerId is { } owner)
+            {
+                // The owner hears of it in the same transaction, in the app (live) and by email.
+                await notifier.AddAsync(owner, $"Case {opened.Number} is yours: {opened.Title}", choice.Reason, $"/cases/{opened.Number}", email: true, ct);
+            }
+
             result = new Result(Outcome.Opened, opened.Id);
         }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (IsTransient(ex))
             {
                 // Nothing was claimed without its history (one transaction each): the next round retries.
                 logger.LogWarning(ex, "Checking SLA clocks failed; retrying in the next round");
@@ -51,27 +52,46 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
     private sealed record Candidate(Guid Id, Guid WorkspaceId, Guid PolicyId, DateTime? FirstContactAt, DateTime? FirstResponseDueAt,
         DateTime? ResolutionDueAt, DateTime? FirstResponseBreachedAt, DateTime? ResolutionBreachedAt, DateTime? SlaWarnedAt);
 
-    /// <summary>One pass over every open case with a running clock; returns what it did.</summary>
+    /// <summary>One pass over every open case with a running clock, a page at a time; returns what it did.</summary>
     public async Task<Round> RunOnceAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        List<Candidate> candidates;
-        Dictionary<Guid, SlaPolicy> policies;
-        await using (var scope = scopes.CreateAsyncScope())
+        var total = new Round(0, 0);
+        for (var page = 0; ; page++)
         {
-            var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
-            candidates = await db.Cases.IgnoreQueryFilters().AsNoTracking()
-                .Where(c => c.SlaPolicyId != null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed
-                    && ((c.FirstContactAt == null && c.FirstResponseDueAt != null && c.FirstResponseBreachedAt == null)
-                        || (c.ResolutionDueAt != null && c.ResolutionBreachedAt == null)))
-                .OrderBy(c => c.Id).Take(Batch)
-                .Select(c => new Candidate(c.Id, c.WorkspaceId, c.SlaPolicyId!.Value, c.FirstContactAt, c.FirstResponseDueAt, c.ResolutionDueAt,
-                    c.FirstResponseBreachedAt, c.ResolutionBreachedAt, c.SlaWarnedAt))
-                .ToListAsync(ct);
-            var ids = candidates.Select(c => c.PolicyId).Distinct().ToList();
-            policies = await db.SlaPolicies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            var (candidates, policies) = await PageAsync(page, ct);
+            var round = await CheckAsync(candidates, policies, now, ct);
+            total = new Round(total.Warned + round.Warned, total.Breached + round.Breached);
+            if (candidates.Count < Batch)
+            {
+                return total;
+            }
         }
+    }
 
+    /// <summary>
+    /// One page of the cases whose clocks still run. A case that changes meanwhile may shift between pages
+    /// and be looked at in the next round instead: 30 seconds later, never lost.
+    /// </summary>
+    private async Task<(List<Candidate> Candidates, Dictionary<Guid, SlaPolicy> Policies)> PageAsync(int page, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
+        var candidates = await db.Cases.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.SlaPolicyId != null && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed
+                && ((c.FirstContactAt == null && c.FirstResponseDueAt != null && c.FirstResponseBreachedAt == null)
+                    || (c.ResolutionDueAt != null && c.ResolutionBreachedAt == null)))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip(page * Batch).Take(Batch)
+            .Select(c => new Candidate(c.Id, c.WorkspaceId, c.SlaPolicyId!.Value, c.FirstContactAt, c.FirstResponseDueAt, c.ResolutionDueAt,
+                c.FirstResponseBreachedAt, c.ResolutionBreachedAt, c.SlaWarnedAt))
+            .ToListAsync(ct);
+        var ids = candidates.Select(c => c.PolicyId).Distinct().ToList();
+        var policies = await db.SlaPolicies.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return (candidates, policies);
+    }
+
+    private async Task<Round> CheckAsync(List<Candidate> candidates, Dictionary<Guid, SlaPolicy> policies, DateTime now, CancellationToken ct)
+    {
         var (warned, breached) = (0, 0);
         foreach (var candidate in candidates)
         {
@@ -80,51 +100,72 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
                 continue;
             }
 
-            var businessClock = BusinessClock.FromJson(policy.BusinessHours);
-            var firstResponseRuns = candidate.FirstContactAt is null && candidate.FirstResponseDueAt is not null && candidate.FirstResponseBreachedAt is null;
-            var resolutionRuns = candidate.ResolutionDueAt is not null && candidate.ResolutionBreachedAt is null;
-            var breaches = new List<SlaTarget>();
-            if (firstResponseRuns && candidate.FirstResponseDueAt <= now)
+            try
             {
-                breaches.Add(SlaTarget.FirstResponse);
+                var (w, b) = await CheckAsync(candidate, policy, now, ct);
+                (warned, breached) = (warned + w, breached + b);
             }
-
-            if (resolutionRuns && candidate.ResolutionDueAt <= now)
+            catch (Exception ex) when (IsTransient(ex))
             {
-                breaches.Add(SlaTarget.Resolution);
-            }
-
-            foreach (var target in breaches)
-            {
-                breached += await BreachAsync(candidate.Id, candidate.WorkspaceId, target, policy, now, ct) ? 1 : 0;
-            }
-
-            // A warning for a target that has not breached yet; one warning covers both targets when they come due together.
-            var warnings = new List<(SlaTarget Target, DateTime WarnAt)>();
-            if (firstResponseRuns && !breaches.Contains(SlaTarget.FirstResponse)
-                && WarnPoint(businessClock, candidate.FirstResponseDueAt!.Value, policy.FirstResponseMinutes, policy.WarnAtPercent) is var fr
-                && fr <= now && (candidate.SlaWarnedAt is null || candidate.SlaWarnedAt < fr))
-            {
-                warnings.Add((SlaTarget.FirstResponse, fr));
-            }
-
-            if (resolutionRuns && !breaches.Contains(SlaTarget.Resolution)
-                && WarnPoint(businessClock, candidate.ResolutionDueAt!.Value, policy.ResolutionMinutes, policy.WarnAtPercent) is var res
-                && res <= now && (candidate.SlaWarnedAt is null || candidate.SlaWarnedAt < res))
-            {
-                warnings.Add((SlaTarget.Resolution, res));
-            }
-
-            if (warnings.Count > 0)
-            {
-                warned += await WarnAsync(candidate.Id, candidate.WorkspaceId, warnings, now, ct) ? 1 : 0;
+                // One case that cannot be handled now (a conflict, a lock timeout) does not hold up the others.
+                logger.LogWarning(ex, "Checking the SLA of case {CaseId} failed; retrying in the next round", candidate.Id);
             }
         }
 
         return new Round(warned, breached);
     }
 
-    /// <summary>The instant <paramref name="percent"/>% of the target's business time has passed: counted back from the due time, so a policy edit never moves a clock already running.</summary>
+    /// <summary>Failures worth retrying next round (a conflict, a lock timeout, hours that cannot be read); anything else is a bug and stops the worker loudly.</summary>
+    private static bool IsTransient(Exception ex) =>
+        ex is DbUpdateException or DbException or InvalidOperationException or TimeoutException or ArgumentException;
+
+    private async Task<(int Warned, int Breached)> CheckAsync(Candidate candidate, SlaPolicy policy, DateTime now, CancellationToken ct)
+    {
+        var (warned, breached) = (0, 0);
+        var businessClock = BusinessClock.FromJson(policy.BusinessHours);
+        var firstResponseRuns = candidate.FirstContactAt is null && candidate.FirstResponseDueAt is not null && candidate.FirstResponseBreachedAt is null;
+        var resolutionRuns = candidate.ResolutionDueAt is not null && candidate.ResolutionBreachedAt is null;
+        var breaches = new List<SlaTarget>();
+        if (firstResponseRuns && candidate.FirstResponseDueAt <= now)
+        {
+            breaches.Add(SlaTarget.FirstResponse);
+        }
+
+        if (resolutionRuns && candidate.ResolutionDueAt <= now)
+        {
+            breaches.Add(SlaTarget.Resolution);
+        }
+
+        foreach (var target in breaches)
+        {
+            breached += await BreachAsync(candidate.Id, candidate.WorkspaceId, target, policy, now, ct) ? 1 : 0;
+        }
+
+        // A warning for a target that has not breached yet; one warning covers both targets when they come due together.
+        var warnings = new List<(SlaTarget Target, DateTime WarnAt)>();
+        if (firstResponseRuns && !breaches.Contains(SlaTarget.FirstResponse)
+            && WarnPoint(businessClock, candidate.FirstResponseDueAt!.Value, policy.FirstResponseMinutes, policy.WarnAtPercent) is var fr
+            && fr <= now && (candidate.SlaWarnedAt is null || candidate.SlaWarnedAt < fr))
+        {
+            warnings.Add((SlaTarget.FirstResponse, fr));
+        }
+
+        if (resolutionRuns && !breaches.Contains(SlaTarget.Resolution)
+            && WarnPoint(businessClock, candidate.ResolutionDueAt!.Value, policy.ResolutionMinutes, policy.WarnAtPercent) is var res
+            && res <= now && (candidate.SlaWarnedAt is null || candidate.SlaWarnedAt < res))
+        {
+            warnings.Add((SlaTarget.Resolution, res));
+        }
+
+        if (warnings.Count > 0)
+        {
+            warned += await WarnAsync(candidate.Id, candidate.WorkspaceId, warnings, now, ct) ? 1 : 0;
+        }
+
+        return (warned, breached);
+    }
+
+    /// <summary>The instant <paramref name="percent"/>% of the target's business time has passed: counted back from the due time, so no start time needs storing (a reopened case's clock starts at the reopening).</summary>
     public static DateTime WarnPoint(BusinessClock businessClock, DateTime dueAt, int targetMinutes, int percent) =>
         businessClock.AddMinutes(dueAt, -(targetMinutes * (100 - Math.Clamp(percent, 1, 100)) / 100.0));
 

@@ -16,7 +16,7 @@ public sealed class CaseSlaClockViewComponent(TouchpointDbContext db, WorkspaceS
 {
     public sealed record TargetView(string Label, string DueLocal, SlaState State, long RemainingSeconds, long? ChangesAtMs, string Text);
 
-    public sealed record ClockView(IReadOnlyList<TargetView> Targets, string Zone, string? EscalatesTo, bool ReassignsOnBreach, bool Escalated);
+    public sealed record ClockView(Guid CaseId, IReadOnlyList<TargetView> Targets, string Zone, string? EscalatesTo, bool ReassignsOnBreach, bool Escalated);
 
     public async Task<IViewComponentResult> InvokeAsync(Guid caseId)
     {
@@ -41,7 +41,7 @@ public sealed class CaseSlaClockViewComponent(TouchpointDbContext db, WorkspaceS
             r.ChangesAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToUnixTimeMilliseconds() : null,
             Describe(r))).ToList();
         return View("/Pages/Cases/Sla/_CaseSlaClock.cshtml",
-            new ClockView(targets, zone.Id, escalatesTo, policy?.ReassignOnBreach == true, found.EscalatedAt is not null));
+            new ClockView(found.Id, targets, zone.Id, escalatesTo, policy?.ReassignOnBreach == true, found.EscalatedAt is not null));
     }
 
     /// <summary>The same words the browser script writes as the clock ticks.</summary>

@@ -26,6 +26,7 @@ internal sealed class NavigationModel(WorkspaceSignIn signIn)
         ("Engage", "Inbox", "/inbox", Permission.ViewFeedback),
         ("Act", "Cases", "/cases", Permission.ViewFeedback),
         ("Act", "Approvals", "/approvals", Permission.ApproveRemedies),
+        ("Act", "Case measures", "/cases/measures", Permission.ViewAnalytics),
         ("Act", "Automations", "/automations", Permission.ManageSurveys),
         ("People", "Employees", "/employees", Permission.Member),
         ("Govern", "Strategy", "/strategy", Permission.Member),

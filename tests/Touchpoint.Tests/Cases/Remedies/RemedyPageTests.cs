@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Cases;
 using Touchpoint.Core.Cases.Remedies;
+using Touchpoint.Core.Cases.Work;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Email;
 using Touchpoint.Core.Platform;
@@ -209,7 +210,7 @@ public sealed class RemedyPageTests(AppFixture fixture)
             {
                 var clock = new FixedClock(at);
                 var db = services.GetRequiredService<TouchpointDbContext>();
-                var desk = new RemedyDesk(db, new Authority(db), new RemedyNotices(db, new Outbox(db, services.GetRequiredService<OutboxSignal>(), clock), clock),
+                var desk = new RemedyDesk(db, new Authority(db), new RemedyNotices(db, services.GetRequiredService<Notifier>(), new Outbox(db, services.GetRequiredService<OutboxSignal>(), clock)),
                     new AuditLog(db, clock), clock);
                 var result = await desk.GiveAsync(world.Case.Id, new RemedyDesk.Input("refund", 150m, "EUR", null),
                     new RemedyActor(world.Agent.Id, WorkspaceRole.Agent, $"user:{world.Agent.Email}"), "http://localhost");
