@@ -12,5 +12,8 @@ public static class NodeChannels
     /// <summary>Completed responses, for the live responses page.</summary>
     public const string Responses = "touchpoint_responses";
 
-    public static readonly IReadOnlyList<string> All = [Conversations, Responses];
+    /// <summary>In-app notifications (the bell), for the person's pages open on any node.</summary>
+    public const string Notifications = "touchpoint_notifications";
+
+    public static readonly IReadOnlyList<string> All = [Conversations, Responses, Notifications];
 }

@@ -16,7 +16,8 @@ internal static class CaseWorkModule
         services.AddScoped<CaseViews>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationBell>();
-        services.AddSingleton<INotificationFeed, SignalRNotificationFeed>();
+        services.AddSingleton<SignalRNotificationFeed>();
+        services.AddSingleton<INotificationFeed>(sp => sp.GetRequiredService<SignalRNotificationFeed>());
         services.AddScoped<ITimelineSource, CaseTimelineSource>();
         services.AddSingleton<ConversationFirstContact>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationFirstContact>());

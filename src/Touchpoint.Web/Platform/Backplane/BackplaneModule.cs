@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Data.Backplane;
+using Touchpoint.Web.Cases.Work;
 
 namespace Touchpoint.Web.Platform.Backplane;
 
@@ -36,6 +37,7 @@ internal static class BackplaneModule
         services.Configure<HubOptions>(o => o.AddFilter<ConversationHubPresenceFilter>());
         services.AddHostedService<ConversationRelay>();
         services.AddHostedService<ResponseRelay>();
+        services.AddHostedService<NotificationRelay>();
         return services;
     }
 }

@@ -43,7 +43,7 @@ public sealed class HubTestClient : IAsyncDisposable
     public static async Task<HubTestClient> AgentAsync(TouchpointFactory app, string email, string password = TestWorkspace.Password) =>
         await ConnectAsync(app, "", await SignInCookieAsync(app, email, password));
 
-    public static async Task<HubTestClient> ConnectAsync(TouchpointFactory app, string query, string? cookie, string? origin = null)
+    public static async Task<HubTestClient> ConnectAsync(TouchpointFactory app, string query, string? cookie, string? origin = null, string path = Path)
     {
         var ws = app.Server.CreateWebSocketClient();
         ws.ConfigureRequest = request =>
@@ -59,7 +59,7 @@ public sealed class HubTestClient : IAsyncDisposable
             }
         };
 
-        return await HandshakeAsync(await ws.ConnectAsync(new Uri($"ws://localhost{Path}{query}"), CancellationToken.None));
+        return await HandshakeAsync(await ws.ConnectAsync(new Uri($"ws://localhost{path}{query}"), CancellationToken.None));
     }
 
     /// <summary>A signed-in member of an app running on Kestrel at <paramref name="baseUrl"/> (browser tests).</summary>

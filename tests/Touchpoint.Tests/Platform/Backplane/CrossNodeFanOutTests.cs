@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Platform;
 using Touchpoint.Tests.Conversations.Chat;
 using Touchpoint.Tests.Infrastructure;
 
@@ -82,6 +83,23 @@ public sealed class CrossNodeFanOutTests(TwoNodesFixture nodes) : IClassFixture<
         Assert.Equal(first, seenOnA.GetInt64("id"));
         // Once each: the next event on either node is the next response, not a second copy.
         Assert.Equal((second, second), (nextOnB.GetInt64("id"), nextOnA.GetInt64("id")));
+    }
+
+    [Theory, OnPostgres]
+    public async Task CaseAssignedOnNodeA_RingsTheBellOfThePersonsPageOnNodeB(DatabaseProvider provider)
+    {
+        Assert.Equal(DatabaseProvider.Postgres, provider);
+        var workspace = await TestWorkspace.CreateAsync(nodes.A);
+        var agent = await workspace.AddMemberAsync(WorkspaceRole.Agent);
+        await NodeListeners.ListeningAsync(nodes.B);
+        await using var bellOnB = await HubTestClient.ConnectAsync(nodes.B, "", await HubTestClient.SignInCookieAsync(nodes.B, agent.Email!, TestWorkspace.Password),
+            path: "/hubs/notifications");
+        using var client = workspace.Client();
+
+        await client.PostJsonAsync("/api/v1/cases", new { title = "Parcel lost", ownerId = agent.Id }, System.Net.HttpStatusCode.Created);
+        var rung = await bellOnB.NextAsync("notification", n => n.GetProperty("title").GetString()!.Contains("Parcel lost", StringComparison.Ordinal));
+
+        Assert.Equal(1, rung.GetProperty("unread").GetInt32());
     }
 
     [Theory, OnPostgres]
