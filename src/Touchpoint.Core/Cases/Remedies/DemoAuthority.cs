@@ -3,7 +3,7 @@ using Touchpoint.Core.Platform;
 
 namespace Touchpoint.Core.Cases.Remedies;
 
-/// <summary>The demo workspace's authority: agents fix most problems themselves; managers more.</summary>
+/// <summary>The demo workspace's authority: agents fix most problems themselves; managers, admins and owners (the person trying the demo) more.</summary>
 public static class DemoAuthority
 {
     public static void Add(TouchpointDbContext db, DateTime now)
@@ -18,6 +18,8 @@ public static class DemoAuthority
             (WorkspaceRole.Manager, RemedyKinds.FreeUpgrade, null),
             (WorkspaceRole.Manager, RemedyKinds.Replacement, null),
         ];
-        db.AuthorityLimits.AddRange(limits.Select(l => new AuthorityLimit { Role = l.Role, Kind = l.Kind, MaxAmount = l.Max, UpdatedAt = now }));
+        var leads = limits.Where(l => l.Role == WorkspaceRole.Manager)
+            .SelectMany(l => new[] { l with { Role = WorkspaceRole.Admin }, l with { Role = WorkspaceRole.Owner } });
+        db.AuthorityLimits.AddRange(limits.Concat(leads).Select(l => new AuthorityLimit { Role = l.Role, Kind = l.Kind, MaxAmount = l.Max, UpdatedAt = now }));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Cases.Remedies;
+using Touchpoint.Core.Cases.Work;
 using Touchpoint.Core.Data;
 using Touchpoint.Web.Platform;
 
@@ -14,7 +15,7 @@ internal static class RemediesApi
 {
     public static void MapRemediesApi(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/v1/cases/{id:guid}/remedies").WithTags("Remedies");
+        var cases = app.MapGroup("/api/v1/cases/{id}/remedies").WithTags("Remedies");
         cases.MapGet("", ListAsync).RequireAuthorization(Permission.HandleCases.Name);
         cases.MapPost("", GiveAsync).RequireAuthorization(Permission.HandleCases.Name);
 
@@ -25,20 +26,26 @@ internal static class RemediesApi
             DecideAsync(id, approve: false, body, http, db, decisions, ct)).RequireAuthorization(Permission.ApproveRemedies.Name);
     }
 
-    private static async Task<IResult> ListAsync(Guid id, TouchpointDbContext db, CancellationToken ct)
+    /// <summary>The case's id or its number ("42"), as the cases API takes them.</summary>
+    private static async Task<IResult> ListAsync(string id, TouchpointDbContext db, CaseWork work, CancellationToken ct)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == id, ct))
+        if (await work.FindAsync(id, ct) is not { } found)
         {
             return Problems.NotFound("Case");
         }
 
-        var items = await db.Compensations.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        var items = await db.Compensations.AsNoTracking().Where(c => c.CaseId == found.Id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
         return TypedResults.Ok(new Page<RemedyDto>(items.Select(RemedyDto.Of).ToList(), null));
     }
 
-    private static async Task<IResult> GiveAsync(Guid id, RemedyRequest? body, HttpContext http, TouchpointDbContext db, RemedyDesk desk,
-        CancellationToken ct)
+    private static async Task<IResult> GiveAsync(string id, RemedyRequest? body, HttpContext http, TouchpointDbContext db, RemedyDesk desk,
+        CaseWork work, CancellationToken ct)
     {
+        if (await work.FindAsync(id, ct) is not { } found)
+        {
+            return Problems.NotFound("Case");
+        }
+
         if (await ActingMember.ResolveAsync(http.User, db, ct) is not { } actor)
         {
             return RemedyResults.Forbidden(ActingMember.NoPersonDetail);
@@ -54,9 +61,9 @@ internal static class RemediesApi
             return Problems.Invalid(new() { ["kind"] = ["Send a JSON body: { \"kind\": \"credit\", \"amount\": 40, \"currency\": \"EUR\" }."] });
         }
 
-        var result = await desk.GiveAsync(id, new RemedyDesk.Input(body.Kind, body.Amount, body.Currency, body.Note), actor,
+        var result = await desk.GiveAsync(found.Id, new RemedyDesk.Input(body.Kind, body.Amount, body.Currency, body.Note), actor,
             PublicUrls.Base(http), ct);
-        return RemedyResults.ToHttp(result, dto => TypedResults.Created($"/api/v1/cases/{id}/remedies/{dto.Id}", dto));
+        return RemedyResults.ToHttp(result, dto => TypedResults.Created($"/api/v1/cases/{found.Id}/remedies/{dto.Id}", dto));
     }
 
     private static async Task<IResult> DecideAsync(Guid id, bool approve, DecisionRequest? body, HttpContext http, TouchpointDbContext db,

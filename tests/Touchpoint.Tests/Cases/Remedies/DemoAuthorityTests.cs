@@ -24,9 +24,12 @@ public sealed class DemoAuthorityTests(AppFixture fixture)
 
         var agent = await authority.OfAsync(Guid.NewGuid(), WorkspaceRole.Agent);
         var manager = await authority.OfAsync(Guid.NewGuid(), WorkspaceRole.Manager);
+        var owner = await authority.OfAsync(Guid.NewGuid(), WorkspaceRole.Owner);
 
         Assert.Equal([("credit", 50m), ("free-upgrade", (decimal?)null), ("refund", 100m)], agent.Select(l => (l.Kind, l.MaxAmount)));
         Assert.Equal(500m, manager.Single(l => l.Kind == RemedyKinds.Credit).MaxAmount);
         Assert.Contains(manager, l => l.Kind == RemedyKinds.Replacement);
+        // The person trying the demo signs in as its owner: they may give what a manager may.
+        Assert.Equal(manager.Select(l => (l.Kind, l.MaxAmount)), owner.Select(l => (l.Kind, l.MaxAmount)));
     }
 }

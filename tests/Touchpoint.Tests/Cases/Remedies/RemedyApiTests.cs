@@ -26,6 +26,10 @@ public sealed class RemedyApiTests(AppFixture fixture)
         Assert.Equal(world.Agent.Id, remedy.GetGuid("requestedBy"));
         var listed = await agent.GetJsonAsync($"/api/v1/cases/{world.Case.Id}/remedies");
         Assert.Equal(remedy.GetGuid("id"), Assert.Single(listed.GetProperty("items").EnumerateArray()).GetGuid("id"));
+        // As the cases API, the case's number stands for it too.
+        var byNumber = await agent.GetJsonAsync($"/api/v1/cases/{world.Case.Number}/remedies");
+        Assert.Equal(remedy.GetGuid("id"), Assert.Single(byNumber.GetProperty("items").EnumerateArray()).GetGuid("id"));
+        await agent.GetJsonAsync("/api/v1/cases/9999/remedies", HttpStatusCode.NotFound);
         var granted = Assert.Single(await world.HistoryAsync(), a => a.Kind == CaseActivityKind.CompensationGranted);
         Assert.Equal(world.Agent.Id, granted.ActorId);
         Assert.Contains("40.00 EUR credit", granted.Body, StringComparison.Ordinal);
