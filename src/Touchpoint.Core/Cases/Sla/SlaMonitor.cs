@@ -199,7 +199,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
             CreatedAt = now,
         });
         var recipients = await ResponsibleAsync(db, found, ct);
-        await scope.ServiceProvider.GetRequiredService<SlaNotifier>().NotifyAsync(workspaceId, recipients,
+        await scope.ServiceProvider.GetRequiredService<SlaNotifier>().NotifyAsync(recipients,
             new SlaNotifier.Notice($"Case {found.Number} is close to its SLA: {found.Title}", body, CaseLink(found)), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -237,7 +237,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
         var notifier = scope.ServiceProvider.GetRequiredService<SlaNotifier>();
         var responsible = await ResponsibleAsync(db, found, ct);
         var escalateTo = policy.EscalateToUserId is { } to && await db.Memberships.AnyAsync(m => m.UserId == to, ct) ? to : (Guid?)null;
-        await notifier.NotifyAsync(workspaceId, responsible.Where(u => u != escalateTo).ToList(),
+        await notifier.NotifyAsync(responsible.Where(u => u != escalateTo).ToList(),
             new SlaNotifier.Notice($"Case {found.Number} breached its SLA: {found.Title}", body, CaseLink(found)), ct);
         if (escalateTo is { } person)
         {
@@ -284,7 +284,7 @@ public sealed class SlaMonitor(IServiceScopeFactory scopes, IOptions<SlaOptions>
             audit.Record(Actor, "case.reassigned", $"case:{found.Number}", $"{previousName} -> {name} (SLA breach)");
         }
 
-        await services.GetRequiredService<SlaNotifier>().NotifyAsync(found.WorkspaceId, [person],
+        await services.GetRequiredService<SlaNotifier>().NotifyAsync([person],
             new SlaNotifier.Notice(
                 reassigned ? $"Case {found.Number} is now yours: its SLA was breached" : $"Case {found.Number} was escalated to you: its SLA was breached",
                 $"{found.Title}\n{breach}", CaseLink(found)), ct);

@@ -11,7 +11,7 @@ public sealed class SlaNotifier(Notifier notifier)
 {
     public sealed record Notice(string Title, string Body, string Link);
 
-    public async Task NotifyAsync(Guid workspaceId, IReadOnlyCollection<Guid> userIds, Notice notice, CancellationToken ct)
+    public async Task NotifyAsync(IReadOnlyCollection<Guid> userIds, Notice notice, CancellationToken ct)
     {
         foreach (var userId in userIds.Distinct())
         {

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Touchpoint.Core.Conversations;
 using Touchpoint.Core.Data;
@@ -15,28 +13,12 @@ namespace Touchpoint.Core.Cases.Work;
 /// the reply's own.
 /// </summary>
 public sealed partial class ConversationFirstContact(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ConversationFirstContact> logger)
-    : BackgroundService
+    : PeriodicSweep(Period, clock)
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or DbException or InvalidOperationException)
-            {
-                LogSweepFailed(ex);
-            }
-        }
-    }
-
     /// <returns>How many cases got their first contact.</returns>
-    public async Task<int> SweepAsync(CancellationToken ct = default)
+    public override async Task<int> SweepAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
@@ -53,4 +35,6 @@ public sealed partial class ConversationFirstContact(IServiceScopeFactory scopes
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep for first contacts in conversations failed; it runs again shortly")]
     private partial void LogSweepFailed(Exception ex);
+
+    protected override void OnSweepFailed(Exception ex) => LogSweepFailed(ex);
 }

@@ -1,7 +1,4 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Touchpoint.Core.Data;
 
@@ -13,34 +10,18 @@ namespace Touchpoint.Core.Conversations.Email;
 /// older than a minute). The mailer's conditional claim keeps a reply from being queued twice.
 /// </summary>
 public sealed partial class UnsentRepliesSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<UnsentRepliesSweep> logger)
-    : BackgroundService
+    : PeriodicSweep(Period, clock)
 {
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or DbException or InvalidOperationException)
-            {
-                LogSweepFailed(ex);
-            }
-        }
-    }
-
     /// <returns>How many replies were queued.</returns>
-    public async Task<int> SweepAsync(CancellationToken ct = default)
+    public override async Task<int> SweepAsync(CancellationToken ct = default)
     {
         List<(long Id, Guid WorkspaceId)> unsent;
         await using (var scope = scopes.CreateAsyncScope())
         {
             unsent = await scope.ServiceProvider.GetRequiredService<ConversationMailer>()
-                .UnsentAsync(clock.GetUtcNow().UtcDateTime - Period, 100, ct);
+                .UnsentAsync(Clock.GetUtcNow().UtcDateTime - Period, 100, ct);
         }
 
         var queued = 0;
@@ -59,4 +40,6 @@ public sealed partial class UnsentRepliesSweep(IServiceScopeFactory scopes, Time
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep for unsent email replies failed; it runs again in a minute")]
     private partial void LogSweepFailed(Exception ex);
+
+    protected override void OnSweepFailed(Exception ex) => LogSweepFailed(ex);
 }
