@@ -22,6 +22,7 @@ internal sealed class InboxConfiguration : IEntityTypeConfiguration<Inbox>
         builder.Property(i => i.Color).HasMaxLength(7);
         builder.HasIndex(i => i.WidgetKey).IsUnique();
         builder.HasOne<Survey>().WithMany().HasForeignKey(i => i.FollowUpSurveyId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<TouchPoint>().WithMany().HasForeignKey(i => i.TouchPointId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -38,7 +38,8 @@ public sealed class ConversationStarter(TouchpointDbContext db, IConversationFee
             ContactEmail = request.Email,
             VisitorTokenHash = token is null ? null : VisitorTokens.Hash(token),
             ReplyToken = VisitorTokens.NewReplyToken(),
-            TouchPointId = request.TouchPointId,
+            // The inbox's touch point comes with the inbox row the caller loaded: no extra query per conversation or message.
+            TouchPointId = request.TouchPointId ?? inbox.TouchPointId,
             CreatedAt = now,
             LastMessageAt = now,
         };

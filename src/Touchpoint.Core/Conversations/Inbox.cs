@@ -37,6 +37,8 @@ public sealed class Inbox : IWorkspaceOwned
     public Guid? FollowUpSurveyId { get; set; }
     /// <summary>Agent who was assigned last (round-robin carries on from here).</summary>
     public Guid? LastAssignedUserId { get; set; }
+    /// <summary>The touch point this inbox's conversations (and their ratings) count at; set on each new conversation.</summary>
+    public Guid? TouchPointId { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

@@ -968,6 +968,9 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                     b.Property<bool>("PreChatForm")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("TouchPointId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("WidgetKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -979,6 +982,8 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FollowUpSurveyId");
+
+                    b.HasIndex("TouchPointId");
 
                     b.HasIndex("WidgetKey")
                         .IsUnique();
@@ -2925,6 +2930,11 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                     b.HasOne("Touchpoint.Core.Surveys.Survey", null)
                         .WithMany()
                         .HasForeignKey("FollowUpSurveyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Touchpoint.Core.Journeys.TouchPoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchPointId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

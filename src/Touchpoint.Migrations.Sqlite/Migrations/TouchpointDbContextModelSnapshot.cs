@@ -959,6 +959,9 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.Property<bool>("PreChatForm")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TouchPointId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WidgetKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -970,6 +973,8 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FollowUpSurveyId");
+
+                    b.HasIndex("TouchPointId");
 
                     b.HasIndex("WidgetKey")
                         .IsUnique();
@@ -2896,6 +2901,11 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Surveys.Survey", null)
                         .WithMany()
                         .HasForeignKey("FollowUpSurveyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Touchpoint.Core.Journeys.TouchPoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchPointId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -173,6 +173,7 @@ public sealed class InboundEmail(TouchpointDbContext db, ConversationLog log, Co
             WorkspaceId = inbox.WorkspaceId,
             InboxId = inbox.Id,
             Channel = Channel.Email,
+            TouchPointId = inbox.TouchPointId,
             Subject = Cut(message.Subject.Length > 0 ? message.Subject : null, 500),
             ContactName = Cut(from.Name, 200),
             ContactEmail = Cut(from.Address, 320),

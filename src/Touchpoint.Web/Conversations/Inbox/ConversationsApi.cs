@@ -204,9 +204,12 @@ internal static class ConversationsApi
         }
 
         var first = messages.Select(m => m.At).Where(a => a is not null).Min() ?? now;
+        // The inbox's touch point (journey mapping): its conversations and their ratings count there.
+        var inboxTouchPoint = await db.Inboxes.Where(i => i.Id == body.InboxId).Select(i => i.TouchPointId).FirstOrDefaultAsync(ct);
         var conversation = new Conversation
         {
             InboxId = body.InboxId!.Value,
+            TouchPointId = inboxTouchPoint,
             CustomerId = customerId,
             Channel = channel!.Value,
             Priority = priority,
