@@ -61,6 +61,7 @@ internal static class Capabilities
         builder.Services.AddTextAnalysis();
         builder.Services.AddTextTopics();
         builder.Services.AddCases();
+        builder.Services.AddJourneys();
         return builder;
     }
 

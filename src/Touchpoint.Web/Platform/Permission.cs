@@ -40,6 +40,9 @@ internal sealed record Permission(string Name, WorkspaceRole[] Roles, string Sco
     public static readonly Permission ApproveRemedies = new("cases.approve",
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Manager], ApiScopes.Write);
     public static readonly Permission ReceiveEmail = new("channels.email.inbound", [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Write);
+    /// <summary>Edit journeys, stages and touch points, and what maps to them (the journeys module registers its policy).</summary>
+    public static readonly Permission ManageJourneys = new("journeys.manage",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst, WorkspaceRole.Manager], ApiScopes.Write);
     public static readonly Permission ManageWorkspace = new("workspace.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Admin);
 
