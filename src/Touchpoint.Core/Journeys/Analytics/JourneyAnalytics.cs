@@ -19,7 +19,8 @@ public sealed class JourneyAnalytics(TouchpointDbContext db, StageFunnel funnel)
     public async Task<JourneyMap> ComputeAsync(Workspace workspace, Journey journey, SurveyMetric metric, JourneyPeriod period,
         CancellationToken ct = default)
     {
-        var minimum = MinimumAnswers(workspace);
+        // Below the workspace's minimum number of answers no score is shown.
+        var minimum = workspace.MinimumAnswers;
         var points = journey.Stages.SelectMany(s => s.TouchPoints).Select(t => t.Id).ToList();
         var current = await ScoresAsync(metric, points, period.From, period.To, ct);
         var previous = await ScoresAsync(metric, points, period.PreviousFrom, period.From, ct);
@@ -57,9 +58,6 @@ public sealed class JourneyAnalytics(TouchpointDbContext db, StageFunnel funnel)
         var steps = await funnel.ComputeAsync(journey, period.From, period.To, ct);
         return new JourneyMap(journey, metric, period, minimum, stages, steps);
     }
-
-    /// <summary>The workspace's minimum number of answers below which no score is shown.</summary>
-    public static int MinimumAnswers(Workspace workspace) => ScoreCalculator.DefaultMinimumAnswers;
 
     /// <summary>Per touch point, every answer's score in [from, to), read as (touch point, score, count) rows.</summary>
     private async Task<Dictionary<Guid, List<int>>> ScoresAsync(SurveyMetric metric, List<Guid> points, DateTime from, DateTime to,
