@@ -7,6 +7,7 @@ using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
+using Touchpoint.Web.Analytics.Insights;
 using Touchpoint.Web.Cases;
 using Touchpoint.Web.Conversations;
 using Touchpoint.Web.Customers;
@@ -62,6 +63,7 @@ internal static class Capabilities
         builder.Services.AddTextTopics();
         builder.Services.AddCases();
         builder.Services.AddJourneys();
+        builder.Services.AddInsights();
         return builder;
     }
 
@@ -83,6 +85,7 @@ internal static class Capabilities
         app.MapTextAnalysis();
         app.MapTextTopics();
         app.MapCases();
+        app.MapInsights();
         return app;
     }
 }

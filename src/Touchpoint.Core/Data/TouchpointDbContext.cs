@@ -77,6 +77,9 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<Cases.Alerts.AlertCursor> AlertCursors => Set<Cases.Alerts.AlertCursor>();
     public DbSet<Cases.Alerts.AlertFiring> AlertFirings => Set<Cases.Alerts.AlertFiring>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Analytics.Outcomes.CustomerChurnRisk> CustomerChurnRisks => Set<Analytics.Outcomes.CustomerChurnRisk>();
+    public DbSet<Analytics.Outcomes.ChurnModelFit> ChurnModelFits => Set<Analytics.Outcomes.ChurnModelFit>();
+    public DbSet<Analytics.Outcomes.OutcomeSettings> OutcomeSettings => Set<Analytics.Outcomes.OutcomeSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -74,6 +74,7 @@ public sealed class DemoSeeder(
         Cases.Remedies.DemoAuthority.Add(db, now);
         await db.SaveChangesAsync(ct);
         await Cases.Alerts.DemoCases.AddAsync(db, workspace.Id, ct);
+        await Analytics.Outcomes.DemoOutcomes.AddAsync(db, customers, now, ct);
         progress?.Report("Demo workspace ready");
         return new Seeded(workspace, options.AdminEmail, true);
     }

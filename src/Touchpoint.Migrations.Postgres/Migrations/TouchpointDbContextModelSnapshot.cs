@@ -87,6 +87,120 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                     b.ToTable("UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("BacktestChurned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BacktestCustomers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BacktestCutOff")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("BacktestOutOfSample")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PriorOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("TopDecileLift")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TrainingChurned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrainingCustomers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("ChurnModelFits");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "Score");
+
+                    b.ToTable("CustomerChurnRisks");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChurnWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PurchaseEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("RecomputeRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReferralCompletedEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReferralSentEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("OutcomeSettings");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Cases.AlertRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2727,6 +2841,33 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                     b.HasOne("Touchpoint.Core.Platform.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -80,6 +80,120 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.ToTable("UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("BacktestChurned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacktestCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BacktestCutOff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BacktestOutOfSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PriorOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TopDecileLift")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TrainingChurned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("ChurnModelFits");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "Score");
+
+                    b.ToTable("CustomerChurnRisks");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChurnWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurchaseEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecomputeRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralCompletedEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralSentEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("OutcomeSettings");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Cases.AlertRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2698,6 +2812,33 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Platform.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -31,6 +31,9 @@ internal sealed record CustomerDto(
 {
     public sealed record Named(Guid Id, string Name);
 
+    /// <summary>The latest churn-risk score with its reasons; only GET /customers/{id} fills it, null until the customer is scored.</summary>
+    public Analytics.Insights.ChurnRiskDto? ChurnRisk { get; init; }
+
     public sealed record ConsentDto(bool? Email, bool? Sms, bool? Surveys, bool? Tracking);
 
     public sealed record ScoreAt(int Score, DateTime At);

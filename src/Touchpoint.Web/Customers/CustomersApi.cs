@@ -69,7 +69,9 @@ internal static class CustomersApi
     private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> GetAsync(string key, TouchpointDbContext db, CancellationToken ct)
     {
         var customer = await CustomerLookup.FindAsync(db, key, ct: ct);
-        return customer is null ? Problems.NotFound("Customer") : TypedResults.Ok(CustomerDto.From(await CustomerProfile.LoadAsync(db, customer, ct)));
+        return customer is null ? Problems.NotFound("Customer") : TypedResults.Ok(CustomerDto.From(await CustomerProfile.LoadAsync(db, customer, ct))
+            with
+        { ChurnRisk = await Analytics.Insights.ChurnRiskDto.ForAsync(db, customer.Id, ct) });
     }
 
     private static async Task<Results<Created<CustomerDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpRequest request,

@@ -45,6 +45,8 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
         builder.UseSetting("Touchpoint:Limits:PublicRequestsPerMinute", "100000");
         builder.UseSetting("Touchpoint:Limits:AccountRequestsPerMinute", "100000");
         builder.UseSetting("Touchpoint:Outbox:PollSeconds", "1");
+        // The churn-risk sweep would rescore every test workspace once a minute; its tests drive it themselves.
+        builder.UseSetting("Touchpoint:Insights:ChurnRisk:Enabled", "false");
         // Mail goes nowhere unless a test points it at its SMTP sink.
         builder.UseSetting("Touchpoint:Smtp:PickupDirectory", Path.Combine(_scratch, "mail"));
         foreach (var (key, value) in _settings)

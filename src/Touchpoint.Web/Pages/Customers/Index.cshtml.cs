@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Customers;
 using Touchpoint.Core.Data;
+using Touchpoint.Web.Analytics.Insights;
 using Touchpoint.Web.Customers;
 
 namespace Touchpoint.Web.Pages.Customers;
@@ -15,7 +16,11 @@ internal sealed class CustomersIndexModel(TouchpointDbContext db) : PageModel
 
     public sealed record Choice(Guid Id, string Name);
 
-    public sealed record Row(Customer Customer, string? Persona);
+    public sealed record Row(Customer Customer, string? Persona)
+    {
+        /// <summary>The stored churn-risk score, null until the churn sweep has scored the customer.</summary>
+        public int? Risk { get; init; }
+    }
 
     public List<Choice> Segments { get; private set; } = [];
     public List<Choice> Personas { get; private set; } = [];
@@ -28,13 +33,18 @@ internal sealed class CustomersIndexModel(TouchpointDbContext db) : PageModel
     public string? Country { get; private set; }
     public bool IsFirstPage { get; private set; }
     public string? NextCursor { get; private set; }
+    /// <summary>high, medium or low churn risk (see docs/insights.md); and "risk" to list the riskiest first.</summary>
+    public string? Risk { get; private set; }
+    public string? Sort { get; private set; }
 
     public string PageUrl(string? cursor) =>
         $"/customers?q={Uri.EscapeDataString(Q ?? "")}&segment={SegmentId}&lifecycle={Stage?.ToString().ToLowerInvariant()}&persona={PersonaId}"
-        + $"&country={Uri.EscapeDataString(Country ?? "")}&cursor={Uri.EscapeDataString(cursor ?? "")}";
+        + $"&country={Uri.EscapeDataString(Country ?? "")}&risk={Risk}&sort={Sort}&cursor={Uri.EscapeDataString(cursor ?? "")}";
 
-    public async Task OnGetAsync(string? q, Guid? segment, string? lifecycle, Guid? persona, string? country, string? cursor, CancellationToken ct)
+    public async Task OnGetAsync(string? q, Guid? segment, string? lifecycle, Guid? persona, string? country, string? cursor, CancellationToken ct,
+        string? risk = null, string? sort = null)
     {
+        (Risk, Sort) = (ChurnRiskFilter.Band(risk), string.Equals(sort, "risk", StringComparison.OrdinalIgnoreCase) ? "risk" : null);
         (Q, SegmentId, Stage, PersonaId) = (q?.Trim(), segment, CustomerPatch.ParseStage(lifecycle), persona);
         Country = country is { Length: 2 } ? country.ToUpperInvariant() : null;
         Segments = await db.Segments.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
@@ -45,14 +55,20 @@ internal sealed class CustomersIndexModel(TouchpointDbContext db) : PageModel
         var after = CustomerCursors.TryDecode(cursor, out var position) ? position : null;
         IsFirstPage = after is null;
         var search = new CustomerSearch(Q is { Length: > 200 } ? Q[..200] : Q, SegmentId, Stage, PersonaId, Country);
-        var customers = await search.Apply(db, db.Customers.AsNoTracking(), after).Take(PageSize + 1).ToListAsync(ct);
+        var customers = Sort is null && Risk is null
+            ? await search.Apply(db, db.Customers.AsNoTracking(), after).Take(PageSize + 1).ToListAsync(ct)
+            : await ChurnRiskFilter.ApplyAsync(db, search.Apply(db, db.Customers.AsNoTracking(), after), Risk, Sort is not null, PageSize + 1, ct);
         if (customers.Count > PageSize)
         {
             customers.RemoveAt(PageSize);
             NextCursor = CustomerCursors.Encode(new CustomerSearch.Position(customers[^1].CreatedAt, customers[^1].Id));
         }
 
+        // The riskiest-first list is one page: a creation-time cursor does not page a score order.
+        NextCursor = Sort is null ? NextCursor : null;
         var personaNames = Personas.ToDictionary(p => p.Id, p => p.Name);
-        Rows = customers.Select(c => new Row(c, c.PersonaId is { } p ? personaNames.GetValueOrDefault(p) : null)).ToList();
+        var ids = customers.Select(c => c.Id).ToList();
+        var risks = await db.CustomerChurnRisks.AsNoTracking().Where(r => ids.Contains(r.CustomerId)).ToDictionaryAsync(r => r.CustomerId, r => r.Score, ct);
+        Rows = customers.Select(c => new Row(c, c.PersonaId is { } p ? personaNames.GetValueOrDefault(p) : null) { Risk = risks.TryGetValue(c.Id, out var r) ? r : null }).ToList();
     }
 }

@@ -17,6 +17,8 @@ internal sealed class NavigationModel(WorkspaceSignIn signIn)
     [
         ("Measure", "Dashboard", "/", Permission.Member),
         ("Measure", "Journeys", "/journeys", Permission.Member),
+        ("Measure", "Key drivers", "/insights/drivers", Permission.ViewAnalytics),
+        ("Measure", "Outcomes", "/insights/outcomes", Permission.ViewAnalytics),
         ("Listen", "Surveys", "/surveys", Permission.ViewFeedback),
         ("Listen", "Responses", "/responses", Permission.ViewFeedback),
         ("Listen", "Text", "/text", Permission.ViewFeedback),
