@@ -46,6 +46,7 @@ public sealed class DemoSeeder(
 
         progress?.Report("Adding traits, events, personas and segments");
         await DemoCustomerProfiles.AddAsync(db, customers, clock.GetUtcNow().UtcDateTime, options.Days, ct);
+        await DemoJourneys.AddAsync(db, customers, clock.GetUtcNow().UtcDateTime, options.Days, ct);
         await db.SaveChangesAsync(ct);
 
         progress?.Report("Creating NPS, CSAT and CES surveys");

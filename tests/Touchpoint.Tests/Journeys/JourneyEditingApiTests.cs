@@ -68,7 +68,7 @@ public sealed class JourneyEditingApiTests(AppFixture fixture)
         using var client = workspace.Client();
         var created = await CreateJourneyAsync(client, "Returns", ("ask", [("Form", "web")]), ("ship", [("Courier", "phone")]), ("refund", [("Bank", "email")]));
         var (ask, ship) = (Stage(created, "ask"), Stage(created, "ship"));
-        var (form, courier) = (TouchPoint(created, "Form"), TouchPoint(created, "Courier"));
+        var (form, courier, bank) = (TouchPoint(created, "Form"), TouchPoint(created, "Courier"), TouchPoint(created, "Bank"));
 
         var replaced = await (await client.PutAsJsonAsync($"/api/v1/journeys/{created.GetGuid("id")}", new
         {
@@ -77,7 +77,7 @@ public sealed class JourneyEditingApiTests(AppFixture fixture)
             stages = new object[]
             {
                 new { id = ship, name = "send back", touchPoints = new object[] { new { id = courier, name = "Courier pick-up", channel = "phone" }, new { id = form, name = "Form", channel = "app" } } },
-                new { id = ask, name = "ask", touchPoints = Array.Empty<object>() },
+                new { id = ask, name = "ask", touchPoints = new object[] { new { id = bank, name = "Bank", channel = "email" } } },
                 new { name = "follow up", touchPoints = new[] { new { name = "Survey mail", channel = "email" } } },
             },
         })).ExpectAsync(HttpStatusCode.OK);
@@ -89,6 +89,8 @@ public sealed class JourneyEditingApiTests(AppFixture fixture)
         Assert.Equal(form, TouchPoint(replaced, "Form"));
         Assert.Equal("app", replaced.GetProperty("stages")[0].GetProperty("touchPoints")[1].GetString("channel"));
         Assert.DoesNotContain(replaced.GetProperty("stages").EnumerateArray(), s => s.GetString("name") == "refund");
+        // The refund stage went; its touch point, moved to "ask" in the same request, stayed.
+        Assert.Equal(bank, TouchPoint(replaced, "Bank"));
     }
 
     [Theory, OnSqlite, OnPostgres]
