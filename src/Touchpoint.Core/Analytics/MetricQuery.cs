@@ -5,8 +5,8 @@ using Touchpoint.Core.Text.Storage;
 namespace Touchpoint.Core.Analytics;
 
 /// <summary>
-/// Which answers a metric covers: a half-open UTC range [From, To) and optional filters. A segment
-/// keeps answers of its current members (the answer-time snapshot comes with the feedback capability).
+/// Which answers a metric covers: a half-open UTC range [From, To) and optional filters, all of which
+/// must hold. A segment keeps answers of its current members; persona and traits read the response's snapshot.
 /// </summary>
 public sealed record MetricQuery(
     SurveyMetric Metric,
@@ -20,4 +20,22 @@ public sealed record MetricQuery(
 {
     /// <summary>Only answers whose comments the analyser found this in (sentiment, emotion, signal, topic, intent).</summary>
     public ResponseTextFilter? Text { get; init; }
+
+    /// <summary>The persona the customer had when they answered (snapshot).</summary>
+    public Guid? PersonaId { get; init; }
+
+    /// <summary>The journey stage: the response's own, or its touch point's.</summary>
+    public Guid? StageId { get; init; }
+
+    /// <summary>The agent named on the response (name or email as recorded).</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>The team of the conversation the response followed.</summary>
+    public Guid? TeamId { get; init; }
+
+    /// <summary>The respondent's language, e.g. "en".</summary>
+    public string? Language { get; init; }
+
+    /// <summary>A reporting trait (custom field) as the snapshot froze it.</summary>
+    public TraitFilter? Trait { get; init; }
 }

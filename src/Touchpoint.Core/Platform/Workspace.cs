@@ -10,6 +10,9 @@ public sealed class Workspace
     public DayOfWeek WeekStart { get; set; } = DayOfWeek.Monday;
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Below this many answers no customer score is shown (a score on a handful of answers misleads).</summary>
+    public int MinimumAnswers { get; set; } = Analytics.ScoreCalculator.DefaultMinimumAnswers;
+
     public TimeZoneInfo TimeZoneInfo =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

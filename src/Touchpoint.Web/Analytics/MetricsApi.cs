@@ -78,7 +78,7 @@ internal static class MetricsApi
         var workspace = await current.GetAsync(ct);
         var report = await metrics.ComputeAsync(workspace, new MetricQuery(parsedMetric, start, end, grouping, survey, touchpoint, parsedChannel, segment) { Text = text }, ct: ct);
         var o = report.Overall;
-        return TypedResults.Ok(new MetricDto(parsedMetric, o.Score, o.N, o.MarginOfError, ScoreCalculator.DefaultMinimumAnswers, o.Breakdown,
+        return TypedResults.Ok(new MetricDto(parsedMetric, o.Score, o.N, o.MarginOfError, workspace.MinimumAnswers, o.Breakdown,
             start, end, report.Groups.Select(g => new PeriodDto(g.Start, g.Score.Score, g.Score.N, g.Score.MarginOfError)).ToList()));
     }
 }
