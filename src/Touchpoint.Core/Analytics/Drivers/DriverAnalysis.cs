@@ -89,8 +89,9 @@ public sealed class DriverAnalysis(TouchpointDbContext db)
         var n = rows.Count;
         var eligible = counts.Where(c => c.Value >= MinimumCases && n - c.Value >= MinimumCases)
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key.Kind).ThenBy(c => c.Key.Value, StringComparer.Ordinal)
-            .Take(MaxDrivers).Select(c => c.Key).ToList();
+            .Take(2 * MaxDrivers).Select(c => c.Key).ToList();
         var labels = await LabelsAsync(counts.Keys, ct);
+        eligible = MergeIdentical(eligible, perResponse.Select(r => r.Candidates).ToList(), labels).Take(MaxDrivers).ToList();
         var tooFew = counts.Where(c => c.Value < MinimumCases)
             .OrderByDescending(c => c.Value).ThenBy(c => labels[c.Key], StringComparer.Ordinal)
             .Select(c => Unscored(c.Key, labels[c.Key], c.Value)).ToList();
@@ -130,6 +131,30 @@ public sealed class DriverAnalysis(TouchpointDbContext db)
         }).OrderByDescending(d => d.Importance).ToList();
         return new DriverReport(query.Metric, query.From, query.To, n, MinimumResponses, MinimumCases, null, weights.RSquared,
             overall.Score, Resamples, drivers, tooFew);
+    }
+
+    /// <summary>
+    /// Drivers present on exactly the same answers (a touch point only reached by phone and the phone channel)
+    /// cannot be told apart: they are shown once, named together, instead of splitting one weight in two.
+    /// </summary>
+    private static List<Candidate> MergeIdentical(List<Candidate> eligible, List<HashSet<Candidate>> rows, Dictionary<Candidate, string> labels)
+    {
+        var kept = new List<Candidate>();
+        var seen = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        foreach (var candidate in eligible)
+        {
+            var signature = string.Join(',', rows.Select((r, i) => (r, i)).Where(x => x.r.Contains(candidate)).Select(x => x.i));
+            if (seen.TryGetValue(signature, out var first))
+            {
+                labels[first] = $"{labels[first]} = {labels[candidate]}";
+                continue;
+            }
+
+            seen[signature] = candidate;
+            kept.Add(candidate);
+        }
+
+        return kept;
     }
 
     /// <summary>The row's outcome: its contribution to the metric, so the outcome's mean is the score.</summary>

@@ -29,6 +29,10 @@ public static class DemoOutcomes
         int? Latest(Guid customer, DateTime before) => answers.Where(a => a.CustomerId == customer && a.SubmittedAt <= before)
             .OrderByDescending(a => a.SubmittedAt).Select(a => (int?)a.Score).FirstOrDefault();
 
+        // Every demo event is tied to a touch point, as the demo's mapping rules would tie it.
+        var points = await db.TouchPoints.AsNoTracking().ToDictionaryAsync(t => t.Name, t => t.Id, ct);
+        var checkout = points.GetValueOrDefault("Checkout on web", points.Values.First());
+        var referral = points.GetValueOrDefault("Review and referral", checkout);
         var quiet = new List<Guid>();
         var n = 0;
         foreach (var customer in customers)
@@ -38,18 +42,20 @@ public static class DemoOutcomes
             {
                 for (var i = random.Int(1, 3); i > 0; i--)
                 {
-                    db.Events.Add(Order(random, customer.Id, now.AddDays(-random.Double(181, 360)), $"demo-past-{n++}"));
+                    db.Events.Add(Order(random, customer.Id, checkout, now.AddDays(-random.Double(181, 360)), $"demo-past-{n++}"));
                 }
             }
 
             var before = Latest(customer.Id, cutOff);
             if (random.Bool(before is <= 6 ? 0.7f : 0.12f))
             {
+                // A customer who left was a customer before: one order in the two months before the cut-off.
                 quiet.Add(customer.Id);
+                db.Events.Add(Order(random, customer.Id, checkout, cutOff.AddDays(-random.Double(1, 60)), $"demo-before-{n++}"));
             }
             else if (random.Bool(0.8f))
             {
-                db.Events.Add(Order(random, customer.Id, now.AddDays(-random.Double(1, 89)), $"demo-recent-{n++}"));
+                db.Events.Add(Order(random, customer.Id, checkout, now.AddDays(-random.Double(1, 89)), $"demo-recent-{n++}"));
             }
 
             var latest = Latest(customer.Id, now);
@@ -57,10 +63,10 @@ public static class DemoOutcomes
             if (random.Bool(referChance))
             {
                 var at = now.AddDays(-random.Double(1, 170));
-                db.Events.Add(Referral("Referral Sent", customer.Id, at, $"demo-referral-{n++}"));
+                db.Events.Add(Referral("Referral Sent", customer.Id, referral, at, $"demo-referral-{n++}"));
                 if (random.Bool(0.5f))
                 {
-                    db.Events.Add(Referral("Referral Completed", customer.Id, at.AddDays(random.Double(1, 10)), $"demo-referral-{n++}"));
+                    db.Events.Add(Referral("Referral Completed", customer.Id, referral, at.AddDays(random.Double(1, 10)), $"demo-referral-{n++}"));
                 }
             }
         }
@@ -77,9 +83,10 @@ public static class DemoOutcomes
         await db.SaveChangesAsync(ct);
     }
 
-    private static TrackedEvent Order(Randomizer random, Guid customerId, DateTime at, string messageId) => new()
+    private static TrackedEvent Order(Randomizer random, Guid customerId, Guid touchPoint, DateTime at, string messageId) => new()
     {
         CustomerId = customerId,
+        TouchPointId = touchPoint,
         MessageId = messageId,
         Type = EventType.Track,
         Name = OutcomeSettings.DefaultPurchaseEvent,
@@ -96,9 +103,10 @@ public static class DemoOutcomes
         ReceivedAt = at,
     };
 
-    private static TrackedEvent Referral(string name, Guid customerId, DateTime at, string messageId) => new()
+    private static TrackedEvent Referral(string name, Guid customerId, Guid touchPoint, DateTime at, string messageId) => new()
     {
         CustomerId = customerId,
+        TouchPointId = touchPoint,
         MessageId = messageId,
         Type = EventType.Track,
         Name = name,

@@ -23,8 +23,8 @@ public sealed class OutcomesService(TouchpointDbContext db)
     public async Task<OutcomesReport> ComputeAsync(Workspace workspace, DateTime from, DateTime to, CancellationToken ct = default)
     {
         var settings = await SettingsAsync(db, ct);
-        var satisfaction = new OutcomesReport.SatisfactionView(await ScoreAsync(SurveyMetric.Nps, from, to, ct),
-            await ScoreAsync(SurveyMetric.Csat, from, to, ct));
+        var satisfaction = new OutcomesReport.SatisfactionView(await ScoreAsync(SurveyMetric.Nps, from, to, workspace.MinimumAnswers, ct),
+            await ScoreAsync(SurveyMetric.Csat, from, to, workspace.MinimumAnswers, ct));
 
         var purchases = await PurchasesAsync(settings.PurchaseEvent, from, to, ct);
         var perBuyer = purchases.GroupBy(p => p.CustomerId).ToDictionary(g => g.Key, g => g.Count());
@@ -56,10 +56,10 @@ public sealed class OutcomesService(TouchpointDbContext db)
     /// <summary>Percent, or null under the minimum: a rate of 3 customers misleads.</summary>
     public static double? Rate(int count, int outOf) => outOf < MinimumCustomers ? null : 100.0 * count / outOf;
 
-    private async Task<MetricScore> ScoreAsync(SurveyMetric metric, DateTime from, DateTime to, CancellationToken ct) =>
+    private async Task<MetricScore> ScoreAsync(SurveyMetric metric, DateTime from, DateTime to, int minimumAnswers, CancellationToken ct) =>
         ScoreCalculator.Compute(metric, await db.Responses.AsNoTracking()
             .Where(r => r.Metric == metric && r.Score != null && r.SubmittedAt >= from && r.SubmittedAt < to)
-            .Select(r => r.Score!.Value).ToListAsync(ct));
+            .Select(r => r.Score!.Value).ToListAsync(ct), minimumAnswers);
 
     private sealed record Purchase(Guid CustomerId, DateTime At, decimal Amount);
 

@@ -21,7 +21,8 @@
       ctx.setLineDash([]);
       ctx.fillStyle = '#333';
       ctx.font = '11px sans-serif';
-      chart.getDatasetMeta(0).data.forEach((el, i) => ctx.fillText(points[i].label, el.x + 6, el.y - 6));
+      // Only the drivers that matter get a name on the chart, so the crowd near zero stays legible; all are in the table and tooltips.
+      chart.getDatasetMeta(0).data.forEach((el, i) => { if (points[i].x >= data.average / 2) ctx.fillText(points[i].label, el.x + 6, el.y - 6); });
       ctx.restore();
     }
   };

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
@@ -63,6 +64,27 @@ public sealed class DriversApiTests(AppFixture fixture)
         Assert.Equal($"segment:{rare}", tooFew.GetProperty("key").GetString());
         Assert.Equal(5, tooFew.GetProperty("cases").GetInt32());
         Assert.Equal(JsonValueKind.Null, tooFew.GetProperty("importance").ValueKind);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Drivers_OnExactlyTheSameAnswers_AreShownOnce_AndComplementsShareTheirWeight(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        await SeedAsync(workspace, answers: 80);
+        // Every answer with the topic came by phone, every other one on the web: the phone channel is the topic's twin,
+        // the web channel its complement (web = 1 - topic), so the topic's 1/7 is split evenly with it.
+        await workspace.QueryAsync(db => db.Responses.Where(r => db.AnalyzedTexts.Any(a => a.ResponseId == r.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Channel, Channel.Phone)));
+        using var client = workspace.Client();
+
+        var json = await client.GetJsonAsync($"/api/v1/metrics/drivers?metric=nps&{Period}");
+
+        Assert.Equal(5.0 / 7, json.GetProperty("rSquared").GetDouble(), 9);
+        var drivers = json.GetProperty("drivers").EnumerateArray().ToDictionary(d => d.GetProperty("label").GetString()!, d => d.GetProperty("importance").GetDouble());
+        Assert.Equal(3, drivers.Count);
+        Assert.Equal(80, drivers[$"Segment: {HostileSegment}"], 6);
+        Assert.Equal(10, drivers["Topic: Delivery = Channel: Phone"], 6);
+        Assert.Equal(10, drivers["Channel: Web"], 6);
     }
 
     [Theory, OnSqlite, OnPostgres]
