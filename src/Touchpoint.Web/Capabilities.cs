@@ -7,6 +7,7 @@ using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
+using Touchpoint.Web.Analytics.Dashboards;
 using Touchpoint.Web.Cases;
 using Touchpoint.Web.Conversations;
 using Touchpoint.Web.Customers;
@@ -61,6 +62,7 @@ internal static class Capabilities
         builder.Services.AddTextAnalysis();
         builder.Services.AddTextTopics();
         builder.Services.AddCases();
+        builder.Services.AddDashboards();
         return builder;
     }
 
@@ -82,6 +84,7 @@ internal static class Capabilities
         app.MapTextAnalysis();
         app.MapTextTopics();
         app.MapCases();
+        app.MapDashboards();
         return app;
     }
 }

@@ -1,0 +1,19 @@
+using Touchpoint.Core.Analytics.Dashboards;
+
+namespace Touchpoint.Web.Analytics.Dashboards;
+
+/// <summary>The home dashboards: their figures, and the CSV download of each table.</summary>
+internal static class DashboardsModule
+{
+    public static IServiceCollection AddDashboards(this IServiceCollection services)
+    {
+        services.AddScoped<DashboardFigures>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app)
+    {
+        app.MapDashboardExport();
+        return app;
+    }
+}
