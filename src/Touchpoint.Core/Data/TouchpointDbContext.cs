@@ -77,6 +77,9 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<Cases.Alerts.AlertCursor> AlertCursors => Set<Cases.Alerts.AlertCursor>();
     public DbSet<Cases.Alerts.AlertFiring> AlertFirings => Set<Cases.Alerts.AlertFiring>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Analytics.Dashboards.Dashboard> Dashboards => Set<Analytics.Dashboards.Dashboard>();
+    public DbSet<Analytics.Dashboards.DashboardWidget> DashboardWidgets => Set<Analytics.Dashboards.DashboardWidget>();
+    public DbSet<Analytics.Dashboards.DashboardShareLink> DashboardShareLinks => Set<Analytics.Dashboards.DashboardShareLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -100,6 +100,18 @@ internal sealed class DashboardModel(DashboardFigures figures, CurrentWorkspace 
         return all.Length == 0 ? "/" : "/?" + all;
     }
 
+    public FilterBar Bar
+    {
+        get
+        {
+            var view = Dashboard!.View;
+            var isDefault = view == DashboardViews.DefaultFor(User.Role());
+            var hidden = isDefault ? new Dictionary<string, string>() : new Dictionary<string, string> { ["view"] = DashboardViews.Slug(view) };
+            return new FilterBar(Filter, Choices, "/", hidden, view == DashboardView.Cx, view != DashboardView.Agent, Link,
+                isDefault ? "/" : "/?view=" + DashboardViews.Slug(view));
+        }
+    }
+
     public string Csv(string table) =>
         $"/dashboards/export/{table}.csv?" + string.Join("&", new[] { $"view={DashboardViews.Slug(Dashboard!.View)}", DashboardFilterQuery.Write(Filter) }.Where(p => p.Length > 0));
 

@@ -8,12 +8,17 @@ internal static class DashboardsModule
     public static IServiceCollection AddDashboards(this IServiceCollection services)
     {
         services.AddScoped<DashboardFigures>();
+        services.AddScoped<WidgetData>();
+        services.AddScoped<DashboardStore>();
+        services.AddScoped<ShareLinks>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app)
     {
         app.MapDashboardExport();
+        app.MapDashboardsApi();
+        app.MapWidgetCsv();
         return app;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class NavigationModel(WorkspaceSignIn signIn)
     private static readonly (string Section, string Label, string Href, Permission Permission)[] Links =
     [
         ("Measure", "Dashboard", "/", Permission.Member),
+        ("Measure", "Dashboards", "/dashboards", Permission.ViewAnalytics),
         ("Measure", "Journeys", "/journeys", Permission.Member),
         ("Listen", "Surveys", "/surveys", Permission.ViewFeedback),
         ("Listen", "Responses", "/responses", Permission.ViewFeedback),

@@ -10,7 +10,7 @@ using Touchpoint.Tests.Infrastructure;
 namespace Touchpoint.Tests.Analytics.Dashboards;
 
 /// <summary>Hand-made answers for one workspace, at chosen touch points, channels, agents and teams, written straight to its database.</summary>
-internal static partial class DashboardData
+public static partial class DashboardData
 {
     public static Task<Guid> SurveyAsync(this TestWorkspace workspace, SurveyMetric metric = SurveyMetric.Nps) =>
         workspace.QueryAsync(async db =>
