@@ -80,6 +80,8 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<Analytics.Dashboards.Dashboard> Dashboards => Set<Analytics.Dashboards.Dashboard>();
     public DbSet<Analytics.Dashboards.DashboardWidget> DashboardWidgets => Set<Analytics.Dashboards.DashboardWidget>();
     public DbSet<Analytics.Dashboards.DashboardShareLink> DashboardShareLinks => Set<Analytics.Dashboards.DashboardShareLink>();
+    public DbSet<Analytics.Dashboards.Digests.DigestSubscription> DigestSubscriptions => Set<Analytics.Dashboards.Digests.DigestSubscription>();
+    public DbSet<Analytics.Dashboards.Digests.DigestDelivery> DigestDeliveries => Set<Analytics.Dashboards.Digests.DigestDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

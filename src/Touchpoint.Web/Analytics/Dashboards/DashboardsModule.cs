@@ -11,6 +11,9 @@ internal static class DashboardsModule
         services.AddScoped<WidgetData>();
         services.AddScoped<DashboardStore>();
         services.AddScoped<ShareLinks>();
+        services.AddScoped<Core.Analytics.Dashboards.Digests.DigestComposer>();
+        services.AddSingleton<DigestWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestWorker>());
         return services;
     }
 
@@ -19,6 +22,7 @@ internal static class DashboardsModule
         app.MapDashboardExport();
         app.MapDashboardsApi();
         app.MapWidgetCsv();
+        app.MapDigestUnsubscribe();
         return app;
     }
 }
