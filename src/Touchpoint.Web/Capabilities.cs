@@ -8,6 +8,7 @@ using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
 using Touchpoint.Web.Analytics.Insights;
+using Touchpoint.Web.Analytics.Dashboards;
 using Touchpoint.Web.Cases;
 using Touchpoint.Web.Conversations;
 using Touchpoint.Web.Customers;
@@ -64,6 +65,7 @@ internal static class Capabilities
         builder.Services.AddCases();
         builder.Services.AddJourneys();
         builder.Services.AddInsights();
+        builder.Services.AddDashboards();
         return builder;
     }
 
@@ -86,6 +88,7 @@ internal static class Capabilities
         app.MapTextTopics();
         app.MapCases();
         app.MapInsights();
+        app.MapDashboards();
         return app;
     }
 }

@@ -80,6 +80,11 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<Analytics.Outcomes.CustomerChurnRisk> CustomerChurnRisks => Set<Analytics.Outcomes.CustomerChurnRisk>();
     public DbSet<Analytics.Outcomes.ChurnModelFit> ChurnModelFits => Set<Analytics.Outcomes.ChurnModelFit>();
     public DbSet<Analytics.Outcomes.OutcomeSettings> OutcomeSettings => Set<Analytics.Outcomes.OutcomeSettings>();
+    public DbSet<Analytics.Dashboards.Dashboard> Dashboards => Set<Analytics.Dashboards.Dashboard>();
+    public DbSet<Analytics.Dashboards.DashboardWidget> DashboardWidgets => Set<Analytics.Dashboards.DashboardWidget>();
+    public DbSet<Analytics.Dashboards.DashboardShareLink> DashboardShareLinks => Set<Analytics.Dashboards.DashboardShareLink>();
+    public DbSet<Analytics.Dashboards.Digests.DigestSubscription> DigestSubscriptions => Set<Analytics.Dashboards.Digests.DigestSubscription>();
+    public DbSet<Analytics.Dashboards.Digests.DigestDelivery> DigestDeliveries => Set<Analytics.Dashboards.Digests.DigestDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -192,6 +192,193 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkspaceId");
 
                     b.ToTable("OutcomeSettings");
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Dashboard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleDefault")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "OwnerId");
+
+                    b.ToTable("Dashboards");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.DashboardShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DashboardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DashboardId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("DashboardShareLinks");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.DashboardWidget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DashboardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("DashboardId", "Position");
+
+                    b.ToTable("DashboardWidgets");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("SubscriptionId", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LocalHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DigestSubscriptions");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Cases.AlertRule", b =>
@@ -2821,6 +3008,11 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Platform.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.DashboardShareLink", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Analytics.Dashboards.Dashboard", null)
+                        .WithMany()
+                        .HasForeignKey("DashboardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2830,6 +3022,11 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.DashboardWidget", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Analytics.Dashboards.Dashboard", null)
+                        .WithMany("Widgets")
+                        .HasForeignKey("DashboardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2839,6 +3036,11 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Platform.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestDelivery", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Analytics.Dashboards.Digests.DigestSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3289,6 +3491,11 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("TouchPointId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Dashboard", b =>
+                {
+                    b.Navigation("Widgets");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Journeys.Journey", b =>

@@ -3,86 +3,187 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Analytics;
+using Touchpoint.Core.Analytics.Dashboards;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Surveys;
-using Touchpoint.Core.Text.Storage;
+using Touchpoint.Web.Analytics.Dashboards;
 using Touchpoint.Web.Platform;
-using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Pages;
 
-/// <summary>NPS, CSAT and CES over a period, each with its 95% margin of error, and the weekly NPS trend.</summary>
+/// <summary>
+/// The home dashboard of the person's role: the CX manager's (scores with margins and significant change,
+/// trend, distribution, heat map of touch point by stage, breakdowns), the team manager's (their teams and
+/// agents, open cases) or the agent's (own scores, own open cases). One filter bar, in the URL, applies to
+/// every widget; every number links to the responses behind it.
+/// </summary>
 [Authorize(Policy = "member")]
-internal sealed class DashboardModel(MetricsService metrics, CurrentWorkspace current, TouchpointDbContext db, TimeProvider clock) : PageModel
+internal sealed class DashboardModel(DashboardFigures figures, CurrentWorkspace current, TouchpointDbContext db, TimeProvider clock) : PageModel
 {
-    public static readonly int[] PeriodChoices = [30, 90, 180, 365];
+    public static readonly Dimension[] BreakdownDimensions = [Dimension.Segment, Dimension.TouchPoint, Dimension.Channel];
 
-    public sealed record Card(string Key, string Title, MetricScore Score)
-    {
-        public string Format(double value) => Key == "ces" ? value.ToString("0.0") : value.ToString("0");
-
-        public double Share(int part) => Score.N == 0 ? 0 : Math.Round(100.0 * part / Score.N, 1);
-
-        public string SplitLabel => Key switch
-        {
-            "nps" => $"{Share(Score.Breakdown.High)}% promoters, {Share(Score.Breakdown.Middle)}% passives, {Share(Score.Breakdown.Low)}% detractors",
-            "csat" => $"{Share(Score.Breakdown.High)}% satisfied (4-5), {Share(Score.Breakdown.Low)}% dissatisfied (1-2)",
-            _ => $"{Share(Score.Breakdown.High)}% easy (5-7), {Share(Score.Breakdown.Low)}% difficult (1-3)",
-        };
-    }
-
-    public int Days { get; private set; } = 90;
-    public bool CanViewAnalytics { get; private set; }
     public string WorkspaceName { get; private set; } = "";
+    public DashboardRequest? Dashboard { get; private set; }
     public int TotalResponses { get; private set; }
-    public List<Card> Cards { get; } = [];
-    public IReadOnlyList<MetricPeriod> NpsTrend { get; private set; } = [];
+    public int MinimumAnswers { get; private set; } = ScoreCalculator.DefaultMinimumAnswers;
+    public FilterChoices Choices { get; private set; } = new([], [], [], [], [], [], [], []);
+    public IReadOnlyList<ScoreCard> Cards { get; private set; } = [];
+    public IReadOnlyList<MetricPeriod> Trend { get; private set; } = [];
     public string TrendJson { get; private set; } = "[]";
-    public Guid? SegmentId { get; private set; }
-    public IReadOnlyList<(Guid Id, string Name)> Segments { get; private set; } = [];
+    public IReadOnlyList<(int Value, int Count)> Distribution { get; private set; } = [];
+    public HeatMap? Heat { get; private set; }
+    public Dictionary<Dimension, IReadOnlyList<MetricGroup>> Breakdowns { get; } = [];
+    public TeamFigures? Teams { get; private set; }
+    public IReadOnlyList<OpenCase> OwnCases { get; private set; } = [];
+    public int OwnCaseCount { get; private set; }
 
-    /// <summary>Only answers whose comments have this sentiment (an unknown value is ignored, as an unknown segment is).</summary>
-    public string? Sentiment { get; private set; }
+    public DashboardFilter Filter => Dashboard!.Filter;
+    public DashboardRange Range => Dashboard!.Range;
 
-    public async Task OnGetAsync(int? days, Guid? segment, string? sentiment, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var workspace = await current.GetAsync(ct);
         WorkspaceName = workspace.Name;
-        CanViewAnalytics = User.Has(Permission.ViewAnalytics);
-        if (!CanViewAnalytics)
+        MinimumAnswers = workspace.MinimumAnswers;
+        Dashboard = await DashboardRequest.ResolveAsync(User, Request.Query, workspace, db, figures, clock, ct);
+        if (Dashboard is null)
         {
             return;
         }
 
-        Days = days is { } d && PeriodChoices.Contains(d) ? d : 90;
         TotalResponses = await db.Responses.CountAsync(r => r.Status == Core.Feedback.ResponseStatus.Completed, ct);
         if (TotalResponses == 0)
         {
             return;
         }
 
-        // Filters answers by the segment's current members (the answer-time snapshot comes with the feedback capability).
-        Segments = (await db.Segments.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
-            .Select(s => (s.Id, s.Name)).ToList();
-        SegmentId = segment is { } chosen && Segments.Any(s => s.Id == chosen) ? chosen : null;
-        Sentiment = SentimentLabels.All.FirstOrDefault(l => l == sentiment);
-        var text = new ResponseTextFilter(Sentiment);
-        var to = clock.GetUtcNow().UtcDateTime;
-        var from = to.AddDays(-Days);
-        var nps = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Nps, from, to, PeriodGrouping.Week, SegmentId: SegmentId) { Text = text }, ct: ct);
-        var csat = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Csat, from, to, SegmentId: SegmentId) { Text = text }, ct: ct);
-        var ces = await metrics.ComputeAsync(workspace, new MetricQuery(SurveyMetric.Ces, from, to, SegmentId: SegmentId) { Text = text }, ct: ct);
-        Cards.Add(new Card("nps", "Net Promoter Score", nps.Overall));
-        Cards.Add(new Card("csat", "Customer satisfaction (CSAT)", csat.Overall));
-        Cards.Add(new Card("ces", "Customer effort (CES, 1-7)", ces.Overall));
-        NpsTrend = nps.Groups;
+        Choices = await FilterChoices.LoadAsync(db, ct);
+        switch (Dashboard.View)
+        {
+            case DashboardView.Cx:
+                Cards = await figures.CardsAsync(workspace, Filter, Range, ct);
+                Trend = await figures.TrendAsync(workspace, Filter, Range, ct);
+                Distribution = await figures.DistributionAsync(Filter, Range, ct);
+                Heat = await figures.HeatMapAsync(workspace, Filter, Range, ct);
+                foreach (var dimension in BreakdownDimensions)
+                {
+                    Breakdowns[dimension] = await figures.BreakdownAsync(workspace, Filter, Range, dimension, ct);
+                }
+
+                break;
+            case DashboardView.Team:
+                Teams = await figures.TeamsAsync(workspace, Filter, Range, Dashboard.TeamIds, ct);
+                break;
+            case DashboardView.Agent:
+                Cards = Dashboard.AgentName is null ? [] : await figures.CardsAsync(workspace, Filter, Range, ct);
+                (OwnCases, OwnCaseCount) = await figures.OwnOpenCasesAsync(Dashboard.UserId, ct);
+                break;
+        }
+
         // Serialized with the default encoder, which escapes <, > and & so the JSON is safe inside a script tag.
-        TrendJson = JsonSerializer.Serialize(nps.Groups.Select(g => new
+        TrendJson = JsonSerializer.Serialize(Trend.Select(g => new
         {
             week = g.Start.ToString("yyyy-MM-dd"),
             score = g.Score.Score,
             margin = g.Score.MarginOfError,
             n = g.Score.N,
+            href = DrillDown.Week(Filter, Filter.Metric, Range, g.Start),
         }));
     }
+
+    /// <summary>This view with the filter changed (null removes a value); links and chips use it.</summary>
+    public string Link(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var query = DashboardFilterQuery.Write(Filter, overrides);
+        var view = Dashboard!.View == DashboardViews.DefaultFor(User.Role()) ? "" : $"view={DashboardViews.Slug(Dashboard.View)}";
+        var all = string.Join("&", new[] { view, query }.Where(p => p.Length > 0));
+        return all.Length == 0 ? "/" : "/?" + all;
+    }
+
+    public FilterBar Bar
+    {
+        get
+        {
+            var view = Dashboard!.View;
+            var isDefault = view == DashboardViews.DefaultFor(User.Role());
+            var hidden = isDefault ? new Dictionary<string, string>() : new Dictionary<string, string> { ["view"] = DashboardViews.Slug(view) };
+            return new FilterBar(Filter, Choices, "/", hidden, view == DashboardView.Cx, view != DashboardView.Agent, Link,
+                isDefault ? "/" : "/?view=" + DashboardViews.Slug(view));
+        }
+    }
+
+    public string Csv(string table) =>
+        $"/dashboards/export/{table}.csv?" + string.Join("&", new[] { $"view={DashboardViews.Slug(Dashboard!.View)}", DashboardFilterQuery.Write(Filter) }.Where(p => p.Length > 0));
+
+    public string Drill(SurveyMetric metric, IReadOnlyDictionary<string, string?>? extra = null) => DrillDown.Responses(Filter, metric, Range, extra);
+
+    public static string Name(SurveyMetric metric) => metric switch
+    {
+        SurveyMetric.Nps => "NPS",
+        SurveyMetric.Csat => "CSAT",
+        _ => "CES",
+    };
+
+    public static string Title(SurveyMetric metric) => metric switch
+    {
+        SurveyMetric.Nps => "Net Promoter Score",
+        SurveyMetric.Csat => "Customer satisfaction (CSAT)",
+        _ => "Customer effort (CES, 1-7)",
+    };
+
+    public static string Format(SurveyMetric metric, double value) =>
+        metric == SurveyMetric.Ces ? value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : value.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Signed(SurveyMetric metric, double value) => (value > 0 ? "+" : value < 0 ? "−" : "±") + Format(metric, Math.Abs(value));
+
+    public static double Share(MetricScore score, int part) => score.N == 0 ? 0 : Math.Round(100.0 * part / score.N, 1);
+
+    public static string SplitLabel(MetricScore s) => s.Metric switch
+    {
+        SurveyMetric.Nps => $"{Share(s, s.Breakdown.High)}% promoters, {Share(s, s.Breakdown.Middle)}% passives, {Share(s, s.Breakdown.Low)}% detractors",
+        SurveyMetric.Csat => $"{Share(s, s.Breakdown.High)}% satisfied (4-5), {Share(s, s.Breakdown.Low)}% dissatisfied (1-2)",
+        _ => $"{Share(s, s.Breakdown.High)}% easy (5-7), {Share(s, s.Breakdown.Low)}% difficult (1-3)",
+    };
+
+    /// <summary>
+    /// A heat map colour class from the score's position on its scale: NPS -100..100, CSAT 0..100, CES 1..7,
+    /// cut in five bands; too few answers are grey.
+    /// </summary>
+    public static string Heat5(MetricScore score)
+    {
+        if (score.Score is not { } value)
+        {
+            return "heat-none";
+        }
+
+        var position = score.Metric switch
+        {
+            SurveyMetric.Nps => (value + 100) / 200,
+            SurveyMetric.Csat => value / 100,
+            _ => (value - 1) / 6,
+        };
+        return $"heat-{Math.Clamp((int)(position * 5), 0, 4)}";
+    }
+
+    public static string DimensionTitle(Dimension dimension) => dimension switch
+    {
+        Dimension.TouchPoint => "Touch point",
+        _ => dimension.ToString(),
+    };
+
+    /// <summary>The filter a breakdown row drills down with.</summary>
+    public static string DimensionParameter(Dimension dimension) => dimension switch
+    {
+        Dimension.Segment => "segment",
+        Dimension.TouchPoint => "touchpoint",
+        Dimension.Channel => "channel",
+        Dimension.Stage => "stage",
+        Dimension.Team => "team",
+        Dimension.Agent => "agent",
+        Dimension.Persona => "persona",
+        Dimension.Language => "language",
+        Dimension.Sentiment => "sentiment",
+        Dimension.Topic => "topic",
+        _ => "survey",
+    };
 }

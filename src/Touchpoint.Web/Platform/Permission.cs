@@ -45,8 +45,12 @@ internal sealed record Permission(string Name, WorkspaceRole[] Roles, string Sco
         [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst, WorkspaceRole.Manager], ApiScopes.Write);
     public static readonly Permission ManageWorkspace = new("workspace.manage",
         [WorkspaceRole.Owner, WorkspaceRole.Admin], ApiScopes.Admin);
+    /// <summary>Make, change and share configurable dashboards (one's own, or shared ones).</summary>
+    public static readonly Permission ManageDashboards = new("dashboards.manage",
+        [WorkspaceRole.Owner, WorkspaceRole.Admin, WorkspaceRole.Analyst, WorkspaceRole.Manager], ApiScopes.Write);
 
     public static readonly IReadOnlyList<Permission> All =
         [Member, ViewFeedback, ViewAnalytics, ManageSurveys, SubmitResponses, ManageSegments, ManageCustomers, HandleConversations,
-        AnalyzeText, ManageTopics, HandleCases, ManageCaseRules, ApproveRemedies, ReceiveEmail, ManageWorkspace];
+        AnalyzeText, ManageTopics, HandleCases, ManageCaseRules, ApproveRemedies, ReceiveEmail, ManageWorkspace,
+        ManageDashboards];
 }

@@ -5,6 +5,7 @@ using Touchpoint.Core.Analytics;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Journeys;
+using Touchpoint.Web.Analytics.Dashboards;
 using Touchpoint.Web.Feedback;
 using Touchpoint.Web.Platform;
 using Touchpoint.Web.Text;
@@ -43,6 +44,15 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
     public string? Signal { get; private set; }
     public string? Topic { get; private set; }
 
+    /// <summary>The dashboards' drill-down filters: a metric and what only metrics filter on (snapshot persona, stage, agent, team, language, custom field).</summary>
+    public MeasureFilters Measure { get; private set; } = MeasureFilters.None;
+
+    /// <summary>How many responses match in all (set when a metric is given: the drill-down's n).</summary>
+    public int? Total { get; private set; }
+
+    /// <summary>The active filters as removable chips: a label, the value's name, and this page without it.</summary>
+    public List<(string Label, string Value, string Href)> Chips { get; } = [];
+
     /// <summary>Per response on the page, the sentiment of its first analysed answer.</summary>
     public Dictionary<long, SentimentDto> Sentiments { get; private set; } = [];
     public string? Cursor { get; private set; }
@@ -51,7 +61,7 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
     /// <summary>Filters other than the survey: the live feed cannot apply them, so it offers a reload instead.</summary>
     public bool NarrowlyFiltered => From is not null || To is not null || Band is not null || Channel is not null
         || TouchPointId is not null || SegmentId is not null || Status is not null
-        || Sentiment is not null || Emotion is not null || Signal is not null || Topic is not null;
+        || Sentiment is not null || Emotion is not null || Signal is not null || Topic is not null || !Measure.IsEmpty;
 
     public string FilterQuery(string? cursor = null)
     {
@@ -76,6 +86,11 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
         Add("emotion", Emotion);
         Add("signal", Signal);
         Add("topic", Topic);
+        foreach (var (name, value) in Measure.Parameters())
+        {
+            Add(name, value);
+        }
+
         Add("cursor", cursor);
         return string.Join("&", parts);
     }
@@ -86,7 +101,9 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
     private string ExportQuery { get; set; } = "";
 
     public async Task OnGetAsync(Guid? survey, DateOnly? from, DateOnly? to, string? band, string? channel, Guid? touchpoint,
-        Guid? segment, string? status, string? sentiment, string? emotion, string? signal, string? topic, string? cursor, CancellationToken ct)
+        Guid? segment, string? status, string? sentiment, string? emotion, string? signal, string? topic, string? cursor, CancellationToken ct,
+        string? metric = null, Guid? persona = null, Guid? stage = null, string? agent = null, Guid? team = null, string? language = null,
+        string? trait = null, string? traitValue = null)
     {
         (Sentiment, Emotion, Signal, Topic) = (Empty(sentiment), Empty(emotion), Empty(signal), Empty(topic));
         (SurveyId, From, To, TouchPointId, SegmentId, Cursor) = (survey, from, to, touchpoint, segment, cursor);
@@ -99,10 +116,21 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
         var errors = new Dictionary<string, string[]>();
         var filters = ResponseFilters.Read(Status, Channel, Band, errors);
         var text = TextFilterQuery.Read(Sentiment, Emotion, Signal, Topic, null, errors);
+        Measure = MeasureFilters.Read(metric, persona, stage, agent, team, language, trait, traitValue, errors);
         Errors.AddRange(errors.Values.SelectMany(m => m));
         var workspace = await current.GetAsync(ct);
         var calendar = new PeriodCalendar(workspace.TimeZoneInfo, workspace.WeekStart);
         var query = text.Apply(filters.Apply(db.Responses.AsNoTracking(), touchpoint), db);
+        if (!Measure.IsEmpty)
+        {
+            // The drill-down from a dashboard number: exactly the answers MetricAnswers counts for it (the same
+            // definition as the score's n), so segment means what it means there.
+            var range = (from is { } f ? calendar.StartOfDayUtc(f) : MeasureFilters.Earliest, to is { } t ? calendar.StartOfDayUtc(t.AddDays(1)) : MeasureFilters.Latest);
+            query = Measure.Apply(db, range, survey, touchpoint, filters.Channel, segment, text);
+            query = filters.Band is { } chosenBand ? ScoreBand.Filter(query, chosenBand) : query;
+            segment = null;
+        }
+
         var export = new List<string>();
         if (survey is { } id)
         {
@@ -154,6 +182,11 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
             return;
         }
 
+        if (Measure.Metric is not null)
+        {
+            Total = await query.CountAsync(ct);
+        }
+
         if (TimeCursor.TryDecode(cursor, out var after) && after is { } last)
         {
             query = query.Where(r => r.SubmittedAt < last.At || (r.SubmittedAt == last.At && r.Id < last.Id));
@@ -166,9 +199,39 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
             NextCursor = new TimeCursor(Rows[^1].SubmittedAt, Rows[^1].Id).Encode();
         }
 
+        await AddChipsAsync(ct);
         var analyses = await StoredAnalyses.ForResponsesAsync(db, Rows.Select(r => r.Id).ToList(), ct);
         Sentiments = analyses.Where(a => a.Value.Any(t => t.Scored))
             .ToDictionary(a => a.Key, a => TextAnalysisDto.From(a.Value.First(t => t.Scored)).Sentiment);
+    }
+
+    /// <summary>One chip per active filter, named as people know it, linking to this page without that filter.</summary>
+    private async Task AddChipsAsync(CancellationToken ct)
+    {
+        var names = await FilterChoices.LoadAsync(db, ct);
+        var current = new List<(string Name, string? Value)>
+        {
+            ("survey", SurveyId?.ToString()),
+            ("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("band", Band), ("channel", Channel), ("touchpoint", TouchPointId?.ToString("D")), ("segment", SegmentId?.ToString("D")),
+            ("status", Status), ("sentiment", Sentiment), ("emotion", Emotion), ("signal", Signal), ("topic", Topic),
+        };
+        current.AddRange(Measure.Parameters());
+        var active = current.Where(p => p.Value is not null).ToList();
+        foreach (var (name, value) in active.Where(p => p.Name != "traitValue"))
+        {
+            var shown = name switch
+            {
+                "survey" => SurveyNames.GetValueOrDefault(SurveyId!.Value, value!),
+                "metric" => value!.ToUpperInvariant(),
+                "trait" => $"{value} = {Measure.Trait?.Value}",
+                _ => names.Name(name, value!),
+            };
+            var rest = active.Where(p => p.Name != name && !(name == "trait" && p.Name == "traitValue"))
+                .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}");
+            Chips.Add((FilterChoices.Label(name), shown, "/responses?" + string.Join("&", rest)));
+        }
     }
 
     public static IReadOnlyList<string> SentimentNames => SentimentLabels.All;

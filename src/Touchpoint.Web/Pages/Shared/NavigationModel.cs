@@ -16,6 +16,7 @@ internal sealed class NavigationModel(WorkspaceSignIn signIn)
     private static readonly (string Section, string Label, string Href, Permission Permission)[] Links =
     [
         ("Measure", "Dashboard", "/", Permission.Member),
+        ("Measure", "Dashboards", "/dashboards", Permission.ViewAnalytics),
         ("Measure", "Journeys", "/journeys", Permission.Member),
         ("Measure", "Key drivers", "/insights/drivers", Permission.ViewAnalytics),
         ("Measure", "Outcomes", "/insights/outcomes", Permission.ViewAnalytics),
