@@ -77,6 +77,9 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<Cases.Alerts.AlertCursor> AlertCursors => Set<Cases.Alerts.AlertCursor>();
     public DbSet<Cases.Alerts.AlertFiring> AlertFirings => Set<Cases.Alerts.AlertFiring>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Analytics.Rollups.MetricRollup> MetricRollups => Set<Analytics.Rollups.MetricRollup>();
+    public DbSet<Analytics.Rollups.RollupMark> RollupMarks => Set<Analytics.Rollups.RollupMark>();
+    public DbSet<Analytics.Rollups.RollupState> RollupStates => Set<Analytics.Rollups.RollupState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
