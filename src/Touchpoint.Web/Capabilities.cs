@@ -1,4 +1,4 @@
-using Touchpoint.Core.Analytics;
+using Touchpoint.Core.Analytics.Rollups;
 using Touchpoint.Core.Customers;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Demo;
@@ -9,6 +9,7 @@ using Touchpoint.Core.Surveys;
 using Touchpoint.Web.Analytics;
 using Touchpoint.Web.Analytics.Insights;
 using Touchpoint.Web.Analytics.Dashboards;
+using Touchpoint.Web.Analytics.Metrics;
 using Touchpoint.Web.Cases;
 using Touchpoint.Web.Conversations;
 using Touchpoint.Web.Customers;
@@ -51,7 +52,7 @@ internal static class Capabilities
         builder.Services.AddResponseNotifications();
         builder.Services.AddScoped<WebhookService>();
         builder.Services.AddSurveyIntercept();
-        builder.Services.AddScoped<MetricsService>();
+        builder.Services.AddMetricScores();
         builder.Services.AddCustomerProfiles();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
@@ -78,6 +79,7 @@ internal static class Capabilities
         app.MapWebhooksApi();
         app.MapSurveyIntercept();
         app.MapMetricsApi();
+        app.MapMetricSettingsApi();
         app.MapTracking();
         app.MapSegmentsApis();
         app.MapCustomersApi();

@@ -29,9 +29,13 @@ public static class MetricAnswers
             responses = responses.Where(r => r.Channel == channel);
         }
 
+        // Segments are read from the snapshot (who the customer was when they answered), as the breakdown
+        // and the rollups read them: the id in quotes, and not as the persona.
         if (query.SegmentId is { } segmentId)
         {
-            responses = responses.Where(r => db.SegmentMembers.Any(m => m.SegmentId == segmentId && m.CustomerId == r.CustomerId));
+            var quoted = $"\"{segmentId:D}\"";
+            var asPersona = $"\"persona\":\"{segmentId:D}\"";
+            responses = responses.Where(r => r.Snapshot != null && r.Snapshot.Contains(quoted) && !r.Snapshot.Contains(asPersona));
         }
 
         if (query.StageId is { } stageId)

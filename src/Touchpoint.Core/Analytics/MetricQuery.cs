@@ -6,7 +6,7 @@ namespace Touchpoint.Core.Analytics;
 
 /// <summary>
 /// Which answers a metric covers: a half-open UTC range [From, To) and optional filters, all of which
-/// must hold. A segment keeps answers of its current members; persona and traits read the response's snapshot.
+/// must hold. Segment, persona and traits read the response's snapshot (who the customer was when they answered).
 /// </summary>
 public sealed record MetricQuery(
     SurveyMetric Metric,

@@ -9,6 +9,9 @@ namespace Touchpoint.Core.Analytics;
 public sealed record MetricScore(SurveyMetric Metric, int N, double? Score, double? MarginOfError, MetricBreakdown Breakdown)
 {
     public bool IsReportable => Score is not null;
+
+    /// <summary>The counts and sums the score was computed from (a group's "rest" is the total's tally minus the group's).</summary>
+    public ScoreTally Tally { get; init; }
 }
 
 /// <summary>

@@ -11,66 +11,61 @@ public static class ScoreCalculator
     public const int DefaultMinimumAnswers = 10;
 
     public static MetricScore Compute(SurveyMetric metric, IReadOnlyCollection<int> scores, int minimumAnswers = DefaultMinimumAnswers) =>
-        metric switch
-        {
-            SurveyMetric.Nps => Nps(scores, minimumAnswers),
-            SurveyMetric.Csat => Csat(scores, minimumAnswers),
-            SurveyMetric.Ces => Ces(scores, minimumAnswers),
-            _ => throw new ArgumentOutOfRangeException(nameof(metric)),
-        };
+        FromTally(metric, ScoreTally.Of(metric, scores), minimumAnswers);
 
     /// <summary>
-    /// NPS = 100 x (p - d), p and d the shares of promoters (9-10) and detractors (0-6). Each answer
-    /// scores +1, 0 or -1, so its variance is (p + d) - (p - d)^2 and the margin is
-    /// 1.96 x 100 x sqrt(variance / n).
+    /// The score of a tally: every score is computed from one, so a score read from the daily rollups and the
+    /// same score computed from the raw answers are the same number.
     /// </summary>
-    public static MetricScore Nps(IReadOnlyCollection<int> scores, int minimumAnswers = DefaultMinimumAnswers)
+    public static MetricScore FromTally(SurveyMetric metric, ScoreTally tally, int minimumAnswers = DefaultMinimumAnswers)
     {
-        var promoters = scores.Count(s => s >= 9);
-        var detractors = scores.Count(s => s <= 6);
-        var passives = scores.Count - promoters - detractors;
-        var breakdown = new MetricBreakdown(promoters, passives, detractors);
-        var n = scores.Count;
+        var n = checked((int)tally.N);
+        var breakdown = new MetricBreakdown(checked((int)tally.High), checked((int)tally.Middle), checked((int)tally.Low));
         if (n < Math.Max(1, minimumAnswers))
         {
-            return new MetricScore(SurveyMetric.Nps, n, null, null, breakdown);
+            return new MetricScore(metric, n, null, null, breakdown) { Tally = tally };
         }
 
-        double p = (double)promoters / n, d = (double)detractors / n;
-        var variance = (p + d) - ((p - d) * (p - d));
-        return new MetricScore(SurveyMetric.Nps, n, 100 * (p - d), Z95 * 100 * Math.Sqrt(variance / n), breakdown);
-    }
-
-    /// <summary>CSAT = share of answers 4 or 5 on 1-5, in percent; margin from the binomial variance p(1 - p).</summary>
-    public static MetricScore Csat(IReadOnlyCollection<int> scores, int minimumAnswers = DefaultMinimumAnswers)
-    {
-        var satisfied = scores.Count(s => s >= 4);
-        var neutral = scores.Count(s => s == 3);
-        var breakdown = new MetricBreakdown(satisfied, neutral, scores.Count - satisfied - neutral);
-        var n = scores.Count;
-        if (n < Math.Max(1, minimumAnswers))
+        switch (metric)
         {
-            return new MetricScore(SurveyMetric.Csat, n, null, null, breakdown);
-        }
+            case SurveyMetric.Nps:
+                {
+                    // NPS = 100 x (p - d); each answer scores +1, 0 or -1, so its variance is (p + d) - (p - d)^2
+                    // and the margin is 1.96 x 100 x sqrt(variance / n).
+                    double p = (double)tally.High / n, d = (double)tally.Low / n;
+                    var variance = (p + d) - ((p - d) * (p - d));
+                    return new MetricScore(metric, n, 100 * (p - d), Z95 * 100 * Math.Sqrt(variance / n), breakdown) { Tally = tally };
+                }
 
-        var p = (double)satisfied / n;
-        return new MetricScore(SurveyMetric.Csat, n, 100 * p, Z95 * 100 * Math.Sqrt(p * (1 - p) / n), breakdown);
+            case SurveyMetric.Csat:
+                {
+                    // CSAT = share of 4-5 in percent; margin from the binomial variance p(1 - p).
+                    var p = (double)tally.High / n;
+                    return new MetricScore(metric, n, 100 * p, Z95 * 100 * Math.Sqrt(p * (1 - p) / n), breakdown) { Tally = tally };
+                }
+
+            case SurveyMetric.Ces:
+                {
+                    // CES = mean; sample variance s^2 = (sum(x^2) - sum(x)^2 / n) / (n - 1); margin 1.96 x s / sqrt(n).
+                    var mean = (double)tally.Sum / n;
+                    var sampleVariance = n > 1 ? Math.Max(0, (tally.SumOfSquares - ((double)tally.Sum * tally.Sum / n)) / (n - 1)) : 0;
+                    return new MetricScore(metric, n, mean, Z95 * Math.Sqrt(sampleVariance / n), breakdown) { Tally = tally };
+                }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(metric));
+        }
     }
 
-    /// <summary>CES = mean agreement on 1-7 (7 = easy); margin from the sample standard deviation.</summary>
-    public static MetricScore Ces(IReadOnlyCollection<int> scores, int minimumAnswers = DefaultMinimumAnswers)
-    {
-        var easy = scores.Count(s => s >= 5);
-        var difficult = scores.Count(s => s <= 3);
-        var breakdown = new MetricBreakdown(easy, scores.Count - easy - difficult, difficult);
-        var n = scores.Count;
-        if (n < Math.Max(1, minimumAnswers))
-        {
-            return new MetricScore(SurveyMetric.Ces, n, null, null, breakdown);
-        }
+    /// <summary>NPS = 100 x (p - d), p and d the shares of promoters (9-10) and detractors (0-6).</summary>
+    public static MetricScore Nps(IReadOnlyCollection<int> scores, int minimumAnswers = DefaultMinimumAnswers) =>
+        Compute(SurveyMetric.Nps, scores, minimumAnswers);
 
-        var mean = scores.Average();
-        var sampleVariance = n > 1 ? scores.Sum(s => (s - mean) * (s - mean)) / (n - 1) : 0;
-        return new MetricScore(SurveyMetric.Ces, n, mean, Z95 * Math.Sqrt(sampleVariance / n), breakdown);
-    }
+    /// <summary>CSAT = share of answers 4 or 5 on 1-5, in percent.</summary>
+    public static MetricScore Csat(IReadOnlyCollection<int> scores, int minimumAnswers = DefaultMinimumAnswers) =>
+        Compute(SurveyMetric.Csat, scores, minimumAnswers);
+
+    /// <summary>CES = mean agreement on 1-7 (7 = easy).</summary>
+    public static MetricScore Ces(IReadOnlyCollection<int> scores, int minimumAnswers = DefaultMinimumAnswers) =>
+        Compute(SurveyMetric.Ces, scores, minimumAnswers);
 }

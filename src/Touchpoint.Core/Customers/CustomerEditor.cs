@@ -92,6 +92,8 @@ public sealed class CustomerEditor(TouchpointDbContext db, AuditLog audit, Custo
     public async Task<int> EraseAsync(Customer customer, string actor, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Their answers' topics and sentiment leave the scores' breakdowns with the analyses: the rollups of their days are redone.
+        await Analytics.Rollups.RollupMarks.ForResponsesAsync(db, db.Responses.Where(r => r.CustomerId == customer.Id), ct);
         // Analyses quote the customer's words (signal evidence, topic mentions): they go with the comments.
         await db.AnalyzedTexts.Where(t => t.CustomerId == customer.Id
             || db.Responses.Any(r => r.Id == t.ResponseId && r.CustomerId == customer.Id)

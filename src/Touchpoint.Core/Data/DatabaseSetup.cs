@@ -38,6 +38,9 @@ public static class DatabaseSetup
         // New responses, events and conversation outcomes wake the alert worker after their commit.
         services.AddSingleton<Cases.Alerts.AlertSignal>();
         services.AddSingleton<Cases.Alerts.AlertWake>();
+        // Saves that change what a score reads mark the rollups dirty, in the same transaction.
+        services.AddSingleton<Analytics.Rollups.RollupSignal>();
+        services.AddSingleton<Analytics.Rollups.RollupMarking>();
         // The options are built once, not per request: building them parses the connection string
         // and checks the data folder, which was a visible share of a small request's time.
         services.AddDbContext<TouchpointDbContext>((sp, builder) =>
@@ -46,6 +49,7 @@ public static class DatabaseSetup
             builder.AddInterceptors(sp.GetRequiredService<KnownUsersEviction>(), sp.GetRequiredService<ResponseAnnouncement>(),
                 sp.GetRequiredService<NodeCacheEviction>());
             builder.AddInterceptors(sp.GetRequiredService<Cases.Alerts.AlertWake>());
+            builder.AddInterceptors(sp.GetRequiredService<Analytics.Rollups.RollupMarking>());
         }, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }

@@ -85,6 +85,9 @@ public class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options, 
     public DbSet<Analytics.Dashboards.DashboardShareLink> DashboardShareLinks => Set<Analytics.Dashboards.DashboardShareLink>();
     public DbSet<Analytics.Dashboards.Digests.DigestSubscription> DigestSubscriptions => Set<Analytics.Dashboards.Digests.DigestSubscription>();
     public DbSet<Analytics.Dashboards.Digests.DigestDelivery> DigestDeliveries => Set<Analytics.Dashboards.Digests.DigestDelivery>();
+    public DbSet<Analytics.Rollups.MetricRollup> MetricRollups => Set<Analytics.Rollups.MetricRollup>();
+    public DbSet<Analytics.Rollups.RollupMark> RollupMarks => Set<Analytics.Rollups.RollupMark>();
+    public DbSet<Analytics.Rollups.RollupState> RollupStates => Set<Analytics.Rollups.RollupState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

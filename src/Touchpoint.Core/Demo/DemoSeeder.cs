@@ -48,6 +48,14 @@ public sealed class DemoSeeder(
         await DemoCustomerProfiles.AddAsync(db, customers, clock.GetUtcNow().UtcDateTime, options.Days, ct);
         await DemoJourneys.AddAsync(db, customers, clock.GetUtcNow().UtcDateTime, options.Days, ct);
         await db.SaveChangesAsync(ct);
+        // Answers carry who the customer was when they answered (segments, persona): evaluate them first.
+        progress?.Report("Evaluating personas and segments for the answers' snapshots");
+        await new Segments.SegmentEvaluator(db, clock).RefreshAsync(null, ct);
+        var snapshots = new Dictionary<Guid, string?>();
+        foreach (var customer in customers)
+        {
+            snapshots[customer.Id] = await ResponseSnapshot.TakeAsync(db, customer.Id, ct);
+        }
 
         progress?.Report("Creating NPS, CSAT and CES surveys");
         // Sensors record visits; nobody answers a survey at a beacon.
@@ -62,9 +70,9 @@ public sealed class DemoSeeder(
         progress?.Report($"Adding {options.Days} days of responses");
         var faker = new Randomizer(20261122);
         var now = clock.GetUtcNow().UtcDateTime;
-        AddResponses(faker, nps, customers, touchPoints, now, options.Days, perDay: 14);
-        AddResponses(faker, csat, customers, touchPoints, now, options.Days, perDay: 8);
-        AddResponses(faker, ces, customers, touchPoints, now, options.Days, perDay: 5);
+        AddResponses(faker, nps, customers, snapshots, touchPoints, now, options.Days, perDay: 14);
+        AddResponses(faker, csat, customers, snapshots, touchPoints, now, options.Days, perDay: 8);
+        AddResponses(faker, ces, customers, snapshots, touchPoints, now, options.Days, perDay: 5);
         DemoTextAnalysis.AddForPending(db, now);
         await db.SaveChangesAsync(ct);
 
@@ -126,7 +134,7 @@ public sealed class DemoSeeder(
     /// <summary>
     /// A gentle upward trend, weaker on phone support, with comments that match the score.
     /// </summary>
-    private void AddResponses(Randomizer random, Survey survey, List<Customer> customers, List<TouchPoint> touchPoints,
+    private void AddResponses(Randomizer random, Survey survey, List<Customer> customers, Dictionary<Guid, string?> snapshots, List<TouchPoint> touchPoints,
         DateTime now, int days, int perDay)
     {
         var scale = RatingScale.For(survey.Metric);
@@ -145,6 +153,7 @@ public sealed class DemoSeeder(
                 var comment = random.Double() < 0.6 ? CommentFor(position, random) : null;
                 var submittedAt = now.AddDays(-day).AddMinutes(-random.Int(0, 1439));
                 var seconds = random.Int(20, 240);
+                var customer = random.ListItem(customers).Id;
                 db.Responses.Add(new Response
                 {
                     SurveyId = survey.Id,
@@ -153,7 +162,8 @@ public sealed class DemoSeeder(
                     Comment = comment,
                     // The standard survey's question ids, so the response page shows the answers.
                     Answers = (comment is null ? new JsonObject { ["score"] = score } : new JsonObject { ["score"] = score, ["comment"] = comment }).ToJsonString(),
-                    CustomerId = random.ListItem(customers).Id,
+                    CustomerId = customer,
+                    Snapshot = snapshots[customer],
                     TouchPointId = touchPoint.Id,
                     Channel = touchPoint.Channel,
                     StartedAt = submittedAt.AddSeconds(-seconds),

@@ -88,6 +88,7 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.MetricRollup", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid");
@@ -326,6 +327,47 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestDelivery", b =>
+                    b.Property<string>("Metric")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("High")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Low")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Middle")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("N")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SumOfSquares")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("WorkspaceId", "Metric", "Dimension", "Day", "Key");
+
+                    b.HasIndex("WorkspaceId", "Day");
+
+                    b.ToTable("MetricRollups");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.RollupMark", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -343,6 +385,20 @@ namespace Touchpoint.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("RowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("UtcDay")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid");
@@ -388,6 +444,34 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("DigestSubscriptions");
+                    b.HasIndex("WorkspaceId", "Id");
+
+                    b.ToTable("RollupMarks");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.RollupState", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Ready")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("RebuiltThrough")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("RollupStates");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Cases.AlertRule", b =>

@@ -81,6 +81,7 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.MetricRollup", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
@@ -319,6 +320,47 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestDelivery", b =>
+                    b.Property<string>("Metric")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("High")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Low")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Middle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("N")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SumOfSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId", "Metric", "Dimension", "Day", "Key");
+
+                    b.HasIndex("WorkspaceId", "Day");
+
+                    b.ToTable("MetricRollups");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.RollupMark", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -333,6 +375,18 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubscriptionId")
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UtcDay")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkspaceId")
@@ -379,6 +433,34 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DigestSubscriptions");
+                    b.HasIndex("WorkspaceId", "Id");
+
+                    b.ToTable("RollupMarks");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.RollupState", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Ready")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RebuiltThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("RollupStates");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Cases.AlertRule", b =>

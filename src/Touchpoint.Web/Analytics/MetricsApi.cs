@@ -1,84 +1,133 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Analytics;
+using Touchpoint.Core.Analytics.Statistics;
 using Touchpoint.Core.Data;
-using Touchpoint.Core.Journeys;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Web.Analytics.Metrics;
 using Touchpoint.Web.Platform;
-using Touchpoint.Web.Text;
 
 namespace Touchpoint.Web.Analytics;
 
-/// <summary>GET /api/v1/metrics/{nps|csat|ces}: the score with its 95% margin of error, optionally per period.</summary>
+/// <summary>
+/// GET /api/v1/metrics/{nps|csat|ces}: the score with its 95% margin of error, per period when grouped, per
+/// value of a dimension (each tested against the rest) when broken down, and against an earlier period when
+/// compared; <c>format=csv</c> gives the table. Filters: <see cref="MetricQueryReader"/>.
+/// </summary>
 internal static class MetricsApi
 {
     public sealed record MetricDto(SurveyMetric Metric, double? Score, int N, double? MarginOfError, int MinimumAnswers,
-        MetricBreakdown Breakdown, DateTime From, DateTime To, IReadOnlyList<PeriodDto> Groups);
+        MetricBreakdown Parts, DateTime From, DateTime To, IReadOnlyList<PeriodDto> Groups)
+    {
+        public string? BreakdownBy { get; init; }
+        public IReadOnlyList<GroupDto>? Breakdown { get; init; }
+        public ComparisonDto? Comparison { get; init; }
+    }
 
     public sealed record PeriodDto(DateOnly Period, double? Score, int N, double? MarginOfError);
+
+    public sealed record GroupDto(string Key, string Label, double? Score, int N, double? MarginOfError, bool SignificantVsRest,
+        double? DifferenceVsRest, double? PValueVsRest);
+
+    public sealed record ComparisonDto(string With, DateTime From, DateTime To, double? Score, int N, double? MarginOfError,
+        double? Difference, double? PValue, bool Significant);
 
     public static void MapMetricsApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/metrics/{metric}", GetAsync).RequireAuthorization(Permission.ViewAnalytics.Name).WithTags("Metrics");
 
-    private static async Task<Results<Ok<MetricDto>, ValidationProblem>> GetAsync(string metric, DateTimeOffset? from, DateTimeOffset? to,
-        Guid? survey, Guid? touchpoint, string? channel, string? groupBy, Guid? segment, string? sentiment, string? emotion, string? signal,
-        string? topic, string? intent, MetricsService metrics, CurrentWorkspace current,
-        TouchpointDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<MetricDto>, FileContentHttpResult, ValidationProblem>> GetAsync(string metric, HttpRequest request,
+        MetricsService metrics, CurrentWorkspace current, TouchpointDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Enum.TryParse<SurveyMetric>(metric, ignoreCase: true, out var parsedMetric) || int.TryParse(metric, out _))
+        var q = request.Query;
+        if (!MetricQueryReader.TryMetric(metric, out var parsedMetric))
         {
             errors["metric"] = ["Use nps, csat or ces."];
         }
 
-        PeriodGrouping? grouping = null;
-        if (groupBy is not null)
+        var grouping = Choice<PeriodGrouping>(q, "groupBy", "Use day, week or month.", errors);
+        var dimension = Choice<Dimension>(q, "breakdown",
+            $"Use one of: {string.Join(", ", Enum.GetNames<Dimension>().Select(JsonName))}.", errors);
+        var compare = q["compare"].ToString() switch
         {
-            if (Enum.TryParse<PeriodGrouping>(groupBy, ignoreCase: true, out var g) && !int.TryParse(groupBy, out _))
-            {
-                grouping = g;
-            }
-            else
-            {
-                errors["groupBy"] = ["Use day, week or month."];
-            }
+            "" => (ComparisonPeriod?)null,
+            var c when c.Equals("previous", StringComparison.OrdinalIgnoreCase) => ComparisonPeriod.Previous,
+            var c when c.Equals("lastYear", StringComparison.OrdinalIgnoreCase) => ComparisonPeriod.LastYear,
+            _ => Invalid(errors, "compare", "Use previous or lastYear."),
+        };
+        var format = q["format"].ToString();
+        if (format is not ("" or "json" or "csv"))
+        {
+            errors["format"] = ["Use json (the default) or csv."];
         }
 
-        Channel? parsedChannel = null;
-        if (channel is not null)
-        {
-            if (Enum.TryParse<Channel>(channel, ignoreCase: true, out var c) && !int.TryParse(channel, out _))
-            {
-                parsedChannel = c;
-            }
-            else
-            {
-                errors["channel"] = [$"Use one of: {string.Join(", ", Enum.GetNames<Channel>().Select(n => n.ToLowerInvariant()))}."];
-            }
-        }
-
-        var end = to?.UtcDateTime ?? clock.GetUtcNow().UtcDateTime;
-        var start = from?.UtcDateTime ?? end.AddDays(-90);
-        if (start >= end)
-        {
-            errors["to"] = ["'to' must be after 'from'."];
-        }
-
-        if (segment is { } segmentId && !await db.Segments.AnyAsync(s => s.Id == segmentId, ct))
-        {
-            errors["segment"] = ["No segment with this id exists in your workspace."];
-        }
-
-        var text = TextFilterQuery.Read(sentiment, emotion, signal, topic, intent, errors);
-        if (errors.Count > 0)
+        var query = await MetricQueryReader.ReadAsync(q, parsedMetric, db, clock, errors, ct);
+        if (query is null || errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
+        query = query with { GroupBy = grouping };
         var workspace = await current.GetAsync(ct);
-        var report = await metrics.ComputeAsync(workspace, new MetricQuery(parsedMetric, start, end, grouping, survey, touchpoint, parsedChannel, segment) { Text = text }, ct: ct);
+        var minimum = workspace.MinimumAnswers;
+        var report = await metrics.ComputeAsync(workspace, query, ct: ct);
         var o = report.Overall;
-        return TypedResults.Ok(new MetricDto(parsedMetric, o.Score, o.N, o.MarginOfError, workspace.MinimumAnswers, o.Breakdown,
-            start, end, report.Groups.Select(g => new PeriodDto(g.Start, g.Score.Score, g.Score.N, g.Score.MarginOfError)).ToList()));
+        var dto = new MetricDto(parsedMetric, o.Score, o.N, o.MarginOfError, minimum, o.Breakdown, query.From, query.To,
+            report.Groups.Select(g => new PeriodDto(g.Start, g.Score.Score, g.Score.N, g.Score.MarginOfError)).ToList());
+        if (dimension is { } by)
+        {
+            var groups = await metrics.BreakdownAsync(workspace, query, by, ct: ct);
+            dto = dto with
+            {
+                BreakdownBy = JsonName(by.ToString()),
+                Breakdown = groups.Select(g =>
+                {
+                    var test = GroupComparison.VersusRest(o, g.Score, minimum);
+                    return new GroupDto(g.Key, g.Label, g.Score.Score, g.Score.N, g.Score.MarginOfError, test.IsSignificant,
+                        test.Difference, test.PValue);
+                }).ToList(),
+            };
+        }
+
+        if (compare is { } period)
+        {
+            var change = await PeriodComparison.CompareAsync(metrics, workspace, query, o, period, ct);
+            var b = change.Baseline;
+            dto = dto with
+            {
+                Comparison = new ComparisonDto(period == ComparisonPeriod.Previous ? "previous" : "lastYear", change.From, change.To,
+                    b.Score, b.N, b.MarginOfError, change.Change.Difference, change.Change.PValue, change.Change.IsSignificant),
+            };
+        }
+
+        return format == "csv"
+            ? TypedResults.File(Encoding.UTF8.GetBytes(MetricsCsv.Write(dto)), "text/csv; charset=utf-8", $"{metric.ToLowerInvariant()}.csv")
+            : TypedResults.Ok(dto);
     }
+
+    private static T? Choice<T>(IQueryCollection q, string name, string help, Dictionary<string, string[]> errors) where T : struct, Enum
+    {
+        var value = q[name].ToString();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+
+        errors[name] = [help];
+        return null;
+    }
+
+    private static ComparisonPeriod? Invalid(Dictionary<string, string[]> errors, string field, string help)
+    {
+        errors[field] = [help];
+        return null;
+    }
+
+    /// <summary>touchPoint, not TouchPoint: how the API's JSON names things.</summary>
+    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Web.Analytics.Metrics;
 using Touchpoint.Web.Platform;
 using Touchpoint.Web.Text;
 
@@ -21,7 +22,8 @@ internal static class ResponsesApi
     /// <summary>Newest first by submission time. <c>from</c> is inclusive, <c>to</c> exclusive; both ISO 8601 instants.</summary>
     private static async Task<Results<Ok<Page<ResponseDto>>, ValidationProblem>> ListAsync(TouchpointDbContext db, Guid? survey,
         DateTimeOffset? from, DateTimeOffset? to, Guid? segment, string? status, string? channel, Guid? touchpoint, string? band,
-        string? sentiment, string? emotion, string? signal, string? topic, string? intent, string? cursor, int? limit, CancellationToken ct)
+        string? sentiment, string? emotion, string? signal, string? topic, string? intent, string? cursor, int? limit, string? metric,
+        HttpRequest request, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var take = Cursor.ReadLimit(limit, errors);
@@ -42,19 +44,29 @@ internal static class ResponsesApi
 
         var filters = ResponseFilters.Read(status, channel, band, errors);
         var text = TextFilterQuery.Read(sentiment, emotion, signal, topic, intent, errors);
+        // metric= makes this the drill-down of a number: exactly the answers GET /metrics/{metric} counted with the same filters.
+        var counted = await DrillDown.ReadAsync(metric, request, db, clock, errors, ct);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        var query = text.Apply(filters.Apply(db.Responses.AsNoTracking(), touchpoint), db);
-        if (segment is { } memberOf)
+        IQueryable<Response> query;
+        if (counted is not null)
         {
-            // Current members (the Responses page and the export filter by the answer-time snapshot instead).
-            query = query.Where(r => db.SegmentMembers.Any(m => m.SegmentId == memberOf && m.CustomerId == r.CustomerId));
+            query = filters.Band is { } inBand ? ScoreBand.Filter(counted, inBand) : counted;
         }
+        else
+        {
+            query = text.Apply(filters.Apply(db.Responses.AsNoTracking(), touchpoint), db);
+            if (segment is { } memberOf)
+            {
+                // Current members (the Responses page and the export filter by the answer-time snapshot instead).
+                query = query.Where(r => db.SegmentMembers.Any(m => m.SegmentId == memberOf && m.CustomerId == r.CustomerId));
+            }
 
-        query = ResponseFilters.InWindow(query, survey, from, to);
+            query = ResponseFilters.InWindow(query, survey, from, to);
+        }
 
         if (after is { } last)
         {

@@ -17,11 +17,13 @@ internal sealed class WorkspaceSettingsModel(TouchpointDbContext db, WorkspaceSc
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public string TimeZone { get; set; } = "UTC";
     [BindProperty] public DayOfWeek WeekStart { get; set; }
+    [BindProperty] public int? MinimumAnswers { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var workspace = await db.Workspaces.AsNoTracking().FirstAsync(w => w.Id == scope.WorkspaceId, ct);
         (Name, TimeZone, WeekStart) = (workspace.Name, workspace.TimeZone, workspace.WeekStart);
+        MinimumAnswers = workspace.MinimumAnswers;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -31,6 +33,11 @@ internal sealed class WorkspaceSettingsModel(TouchpointDbContext db, WorkspaceSc
         if (!ModelState.IsValid || !Enum.IsDefined(WeekStart))
         {
             Errors.Add("Choose the day weeks start on.");
+        }
+
+        if (Analytics.Metrics.MetricSettingsApi.Check(MinimumAnswers) is { } minimumError)
+        {
+            Errors.Add(minimumError);
         }
 
         if (Errors.Count > 0)
@@ -43,6 +50,12 @@ internal sealed class WorkspaceSettingsModel(TouchpointDbContext db, WorkspaceSc
         (workspace.Name, workspace.TimeZone, workspace.WeekStart) = (Name!.Trim(), TimeZone!, WeekStart);
         audit.Record(User.Actor(), "workspace.updated", $"workspace:{workspace.Id}",
             $"{before} -> {workspace.Name}, {workspace.TimeZone}, weeks from {workspace.WeekStart}");
+        if (workspace.MinimumAnswers != MinimumAnswers)
+        {
+            audit.Record(User.Actor(), "workspace.updated", $"workspace:{workspace.Id}", $"minimum answers {workspace.MinimumAnswers} -> {MinimumAnswers}");
+            workspace.MinimumAnswers = MinimumAnswers!.Value;
+        }
+
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Workspace settings saved.";
         return Redirect("/settings");

@@ -9,7 +9,7 @@ namespace Touchpoint.Web.Pages.Settings;
 
 /// <summary>Teams of agents that conversations are transferred to.</summary>
 [Authorize(Policy = "conversations.handle")]
-internal sealed class TeamsModel(TouchpointDbContext db, TimeProvider clock) : PageModel
+internal sealed class TeamsModel(TouchpointDbContext db, WorkspaceScope scope, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid Id, string Name, List<string> Members);
 
@@ -53,7 +53,15 @@ internal sealed class TeamsModel(TouchpointDbContext db, TimeProvider clock) : P
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
-        await db.Teams.Where(t => t.Id == TeamId).ExecuteDeleteAsync(ct);
+        // Its conversations lose their team, and so do the scores by team: the rollups are rebuilt (same transaction).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Teams.Where(t => t.Id == TeamId).ExecuteDeleteAsync(ct) > 0)
+        {
+            Core.Analytics.Rollups.RollupMarks.ForWorkspace(db, scope.WorkspaceId);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
         return RedirectToPage();
     }
 }
