@@ -87,119 +87,6 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                     b.ToTable("UserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.MetricRollup", b =>
-                {
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<double?>("Auc")
-                        .HasColumnType("double precision");
-
-                    b.Property<int>("BacktestChurned")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("BacktestCustomers")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("BacktestCutOff")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("BacktestOutOfSample")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("FittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("PriorOnly")
-                        .HasColumnType("boolean");
-
-                    b.Property<double?>("TopDecileLift")
-                        .HasColumnType("double precision");
-
-                    b.Property<int>("TrainingChurned")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TrainingCustomers")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Weights")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("WindowDays")
-                        .HasColumnType("integer");
-
-                    b.HasKey("WorkspaceId");
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.ToTable("ChurnModelFits");
-                });
-
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
-                {
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("Score")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("CustomerId");
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.HasIndex("WorkspaceId", "Score");
-
-                    b.ToTable("CustomerChurnRisks");
-                });
-
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
-                {
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("ChurnWindowDays")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PurchaseEvent")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("RecomputeRequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ReferralCompletedEvent")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ReferralSentEvent")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("WorkspaceId");
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.ToTable("OutcomeSettings");
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Dashboard", b =>
                 {
                     b.Property<Guid>("Id")
@@ -327,6 +214,189 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("SubscriptionId", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("LocalHour")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DigestSubscriptions");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("BacktestChurned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BacktestCustomers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BacktestCutOff")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("BacktestOutOfSample")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PriorOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("TopDecileLift")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TrainingChurned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrainingCustomers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("ChurnModelFits");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "Score");
+
+                    b.ToTable("CustomerChurnRisks");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChurnWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PurchaseEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("RecomputeRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReferralCompletedEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReferralSentEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("OutcomeSettings");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.MetricRollup", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Metric")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -375,17 +445,6 @@ namespace Touchpoint.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PeriodKey")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("SubscriptionId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid?>("ConversationId")
                         .HasColumnType("uuid");
 
@@ -405,45 +464,6 @@ namespace Touchpoint.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkspaceId");
-
-                    b.HasIndex("SubscriptionId", "PeriodKey")
-                        .IsUnique();
-
-                    b.ToTable("DigestDeliveries");
-                });
-
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestSubscription", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Frequency")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<int>("LocalHour")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.HasIndex("WorkspaceId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("DigestSubscriptions");
                     b.HasIndex("WorkspaceId", "Id");
 
                     b.ToTable("RollupMarks");
@@ -3118,11 +3138,6 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
-                {
-                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.DashboardShareLink", b =>
                 {
                     b.HasOne("Touchpoint.Core.Analytics.Dashboards.Dashboard", null)
@@ -3132,11 +3147,6 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
-                {
-                    b.HasOne("Touchpoint.Core.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.DashboardWidget", b =>
                 {
                     b.HasOne("Touchpoint.Core.Analytics.Dashboards.Dashboard", null)
@@ -3146,16 +3156,38 @@ namespace Touchpoint.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
-                {
-                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestDelivery", b =>
                 {
                     b.HasOne("Touchpoint.Core.Analytics.Dashboards.Digests.DigestSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -80,119 +80,6 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                     b.ToTable("UserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.MetricRollup", b =>
-                {
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Auc")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("BacktestChurned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BacktestCustomers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("BacktestCutOff")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("BacktestOutOfSample")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("FittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PriorOnly")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("TopDecileLift")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("TrainingChurned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TrainingCustomers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Weights")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("WindowDays")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("WorkspaceId");
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.ToTable("ChurnModelFits");
-                });
-
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
-                {
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Score")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CustomerId");
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.HasIndex("WorkspaceId", "Score");
-
-                    b.ToTable("CustomerChurnRisks");
-                });
-
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
-                {
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ChurnWindowDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PurchaseEvent")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RecomputeRequestedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReferralCompletedEvent")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReferralSentEvent")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("WorkspaceId");
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.ToTable("OutcomeSettings");
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Dashboard", b =>
                 {
                     b.Property<Guid>("Id")
@@ -320,47 +207,6 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestDelivery", b =>
-                    b.Property<string>("Metric")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Dimension")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("High")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Low")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Middle")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("N")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Sum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SumOfSquares")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("WorkspaceId", "Metric", "Dimension", "Day", "Key");
-
-                    b.HasIndex("WorkspaceId", "Day");
-
-                    b.ToTable("MetricRollups");
-                });
-
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.RollupMark", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -375,18 +221,6 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubscriptionId")
-                    b.Property<Guid?>("ConversationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RowId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("UtcDay")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("WorkspaceId")
@@ -433,6 +267,192 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DigestSubscriptions");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("BacktestChurned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacktestCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BacktestCutOff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BacktestOutOfSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PriorOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TopDecileLift")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TrainingChurned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("ChurnModelFits");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId", "Score");
+
+                    b.ToTable("CustomerChurnRisks");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChurnWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurchaseEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecomputeRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralCompletedEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralSentEvent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("OutcomeSettings");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.MetricRollup", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("High")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Low")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Middle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("N")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SumOfSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId", "Metric", "Dimension", "Day", "Key");
+
+                    b.HasIndex("WorkspaceId", "Day");
+
+                    b.ToTable("MetricRollups");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Rollups.RollupMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UtcDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("WorkspaceId", "Id");
 
                     b.ToTable("RollupMarks");
@@ -3085,11 +3105,6 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
-                {
-                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.DashboardShareLink", b =>
                 {
                     b.HasOne("Touchpoint.Core.Analytics.Dashboards.Dashboard", null)
@@ -3099,11 +3114,6 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
-                {
-                    b.HasOne("Touchpoint.Core.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.DashboardWidget", b =>
                 {
                     b.HasOne("Touchpoint.Core.Analytics.Dashboards.Dashboard", null)
@@ -3113,16 +3123,38 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
-                {
-                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
             modelBuilder.Entity("Touchpoint.Core.Analytics.Dashboards.Digests.DigestDelivery", b =>
                 {
                     b.HasOne("Touchpoint.Core.Analytics.Dashboards.Digests.DigestSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.ChurnModelFit", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.CustomerChurnRisk", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Analytics.Outcomes.OutcomeSettings", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Platform.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
