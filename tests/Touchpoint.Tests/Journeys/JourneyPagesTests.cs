@@ -123,6 +123,32 @@ public sealed partial class JourneyPagesTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Map_FlagsOnlyASignificantFall_AndOutlinesItAsAWeakLink(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var api = workspace.Client();
+        var journey = await CreateJourneyAsync(api, "Shop", ("buy", [("Till", "store"), ("Kiosk", "store")]));
+        var survey = (await api.CreateSurveyAsync("nps")).GetGuid("id");
+        var (now, before) = (DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddDays(-40));
+        // Till: ten 10s before, then 4 promoters and 4 detractors: from 100 to 0, z = 3.5: a real fall.
+        await AnswerAsync(api, survey, TouchPoint(journey, "Till"), before, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
+        await AnswerAsync(api, survey, TouchPoint(journey, "Till"), now, 10, 10, 9, 9, 8, 7, 6, 5, 3, 0);
+        // Kiosk: 8 promoters and 2 detractors (60) before, 9 and 1 (80) now: a rise of 20 within the margins.
+        await AnswerAsync(api, survey, TouchPoint(journey, "Kiosk"), before, 10, 10, 10, 10, 10, 10, 10, 10, 0, 0);
+        await AnswerAsync(api, survey, TouchPoint(journey, "Kiosk"), now, 10, 10, 10, 10, 10, 10, 10, 10, 10, 0);
+        using var session = new PageSession(workspace.App);
+        await session.SignInAsync(workspace.Owner.Email!, TestWorkspace.Password);
+
+        var (_, html) = await session.GetAsync($"/journeys/{journey.GetGuid("id")}?days=30");
+        var text = PageSession.Text(html);
+
+        Assert.Contains("Till (store) Weak link: one of the lowest NPS scores, and fell significantly 0", text, StringComparison.Ordinal);
+        Assert.Contains("▼ −100 vs previous (significant)", text, StringComparison.Ordinal);
+        Assert.Contains("▶ +20 vs previous (not significant)", text, StringComparison.Ordinal);
+        Assert.Single(WeakCard().Matches(html));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Pages_AnAgentOrAnotherWorkspace_CannotEditOrSee(DatabaseProvider provider)
     {
         var app = fixture.App(provider);
@@ -160,6 +186,9 @@ public sealed partial class JourneyPagesTests(AppFixture fixture)
 
     [GeneratedRegex("<a class=\"tp-score\" data-testid=\"touchpoint-score\" href=\"(?<href>[^\"]+)\"[^>]*>(?<score>[^<]+)</a>")]
     private static partial Regex ScoreLink();
+
+    [GeneratedRegex("class=\"tp-card weakest\"")]
+    private static partial Regex WeakCard();
 
     [GeneratedRegex("href=\"/responses/\\d+\"")]
     private static partial Regex ResponseRow();
