@@ -33,7 +33,7 @@ public sealed class DashboardDrillDownBrowserTests
         await Expect(page.GetByTestId("nps-score")).ToHaveTextAsync("60");
 
         // Act: filter to the web channel with the filter bar.
-        await page.GetByLabel("Channel").SelectOptionAsync("web");
+        await page.GetByLabel("Channel", new() { Exact = true }).SelectOptionAsync("web");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
 
         // Assert: the figure changes, the URL holds the filter, and the score opens exactly its 10 responses.
