@@ -30,6 +30,9 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.HasIndex(r => new { r.Notified, r.Status });
         // Metrics read a workspace's responses of one metric over a time range.
         builder.HasIndex(r => new { r.WorkspaceId, r.Metric, r.SubmittedAt });
+        // Combined filters (not rolled up) nearly always name a touch point (which fixes the channel and stage):
+        // the metric's answers at one touch point over a time range, without reading the others.
+        builder.HasIndex(r => new { r.WorkspaceId, r.Metric, r.TouchPointId, r.SubmittedAt });
         // Lists page newest first by (SubmittedAt, Id), in the workspace or in one survey.
         builder.HasIndex(r => new { r.WorkspaceId, r.SubmittedAt, r.Id });
         builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.SubmittedAt });

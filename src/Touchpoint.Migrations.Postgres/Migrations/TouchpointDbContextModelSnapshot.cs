@@ -2033,6 +2033,8 @@ namespace Touchpoint.Migrations.Postgres.Migrations
 
                     b.HasIndex("WorkspaceId", "SurveyId", "SubmittedAt");
 
+                    b.HasIndex("WorkspaceId", "Metric", "TouchPointId", "SubmittedAt");
+
                     b.ToTable("Responses");
                 });
 

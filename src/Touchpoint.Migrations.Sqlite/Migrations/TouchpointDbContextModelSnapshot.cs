@@ -2012,6 +2012,8 @@ namespace Touchpoint.Migrations.Sqlite.Migrations
 
                     b.HasIndex("WorkspaceId", "SurveyId", "SubmittedAt");
 
+                    b.HasIndex("WorkspaceId", "Metric", "TouchPointId", "SubmittedAt");
+
                     b.ToTable("Responses");
                 });
 
