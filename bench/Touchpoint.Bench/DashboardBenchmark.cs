@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Analytics;
+using Touchpoint.Core.Analytics.Rollups;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Surveys;
 
@@ -193,7 +194,7 @@ internal static class DashboardBenchmark
         DatabaseSetup.Configure(builder, database.Provider, database.ConnectionString);
         await using var db = new TouchpointDbContext(builder.Options, scope);
         var workspaceRow = await db.Workspaces.AsNoTracking().FirstAsync(w => w.Id == workspace);
-        var service = new MetricsService(db);
+        var service = new MetricsService(db, new RollupReader(db));
         var query = new MetricQuery(SurveyMetric.Nps, From, To, PeriodGrouping.Week);
 
         async Task<double> Median(Func<Task> action)
