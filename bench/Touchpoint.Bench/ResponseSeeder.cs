@@ -54,7 +54,8 @@ internal static class ResponseSeeder
     private static async Task CopyAsync(NpgsqlConnection connection, Guid workspace, Guid survey, IEnumerable<(DateTime At, int Score, string? Comment)> rows)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\") FROM STDIN (FORMAT BINARY)");
+            "COPY \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\", \"StartedAt\", " +
+            "\"Answers\", \"Status\", \"Version\", \"Notified\") FROM STDIN (FORMAT BINARY)");
         foreach (var (at, score, comment) in rows)
         {
             await writer.StartRowAsync();
@@ -72,6 +73,11 @@ internal static class ResponseSeeder
             }
 
             await writer.WriteAsync(at, NpgsqlDbType.TimestampTz);
+            await writer.WriteAsync(at, NpgsqlDbType.TimestampTz);
+            await writer.WriteAsync("{}", NpgsqlDbType.Text);
+            await writer.WriteAsync("Completed", NpgsqlDbType.Text);
+            await writer.WriteAsync(1, NpgsqlDbType.Integer);
+            await writer.WriteAsync(true, NpgsqlDbType.Boolean);
         }
 
         await writer.CompleteAsync();
@@ -82,8 +88,9 @@ internal static class ResponseSeeder
     {
         const int PerTransaction = 100_000;
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\") " +
-            "VALUES (@w, @s, 'Nps', @score, @comment, @at)";
+        // Completed, already announced answers with no answers JSON beyond the score: what metrics read.
+        command.CommandText = "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\", " +
+            "\"StartedAt\", \"Answers\", \"Status\", \"Version\", \"Notified\") VALUES (@w, @s, 'Nps', @score, @comment, @at, @at, '{}', 'Completed', 1, 1)";
         DbParameter Add(string name)
         {
             var p = command.CreateParameter();
