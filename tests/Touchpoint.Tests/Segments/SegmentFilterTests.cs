@@ -1,11 +1,13 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Data;
+using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Surveys;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.Segments;
 
-/// <summary>Metrics and response lists filtered to a segment's current members.</summary>
+/// <summary>Metrics and response lists filtered to a segment, as the customers were when they answered (the snapshot).</summary>
 [Collection(AppCollection.Name)]
 public sealed class SegmentFilterTests(AppFixture fixture)
 {
@@ -16,20 +18,25 @@ public sealed class SegmentFilterTests(AppFixture fixture)
         using var client = workspace.Client();
         var survey = (await client.CreateSurveyAsync("nps")).GetGuid("id");
         var at = DateTime.UtcNow.AddDays(-1);
-        // Twelve pro customers who all promote; eight free customers who all detract.
+        // Twelve pro customers who all promote; eight free customers who all detract. The segment exists
+        // before they answer, so each answer's snapshot says whether its customer was a member.
+        var pros = new List<Guid>();
+        var frees = new List<Guid>();
         for (var i = 0; i < 12; i++)
         {
-            var id = await workspace.AddCustomerAsync($"pro-{i}", """{"plan":"pro"}""");
-            await workspace.AddAnswerAsync(survey, id, SurveyMetric.Nps, 10, at);
+            pros.Add(await workspace.AddCustomerAsync($"pro-{i}", """{"plan":"pro"}"""));
         }
 
         for (var i = 0; i < 8; i++)
         {
-            var id = await workspace.AddCustomerAsync($"free-{i}", """{"plan":"free"}""");
-            await workspace.AddAnswerAsync(survey, id, SurveyMetric.Nps, 2, at);
+            frees.Add(await workspace.AddCustomerAsync($"free-{i}", """{"plan":"free"}"""));
         }
 
         var pro = (await client.CreateSegmentAsync(new { type = "trait", key = "plan", op = "eq", value = "pro" })).GetGuid("id");
+        foreach (var (customer, score) in pros.Select(c => (c, 10)).Concat(frees.Select(c => (c, 2))))
+        {
+            await AddAnswerWithSnapshotAsync(workspace, survey, customer, score, at);
+        }
 
         var all = await client.GetJsonAsync("/api/v1/metrics/nps");
         var members = await client.GetJsonAsync($"/api/v1/metrics/nps?segment={pro}");
@@ -55,4 +62,13 @@ public sealed class SegmentFilterTests(AppFixture fixture)
         await Problem.AssertFieldAsync(metrics, HttpStatusCode.BadRequest, "segment");
         await Problem.AssertFieldAsync(responses, HttpStatusCode.BadRequest, "segment");
     }
+
+    private static Task AddAnswerWithSnapshotAsync(TestWorkspace workspace, Guid survey, Guid customer, int score, DateTime at) =>
+        workspace.InWorkspaceAsync(async services =>
+        {
+            var db = services.GetRequiredService<TouchpointDbContext>();
+            var snapshot = await ResponseSnapshot.TakeAsync(db, customer);
+            db.Responses.Add(new Response { SurveyId = survey, CustomerId = customer, Metric = SurveyMetric.Nps, Score = score, SubmittedAt = at, Snapshot = snapshot });
+            await db.SaveChangesAsync();
+        });
 }
