@@ -11,6 +11,9 @@ namespace Touchpoint.Core.Tracking;
 /// A change on this node evicts the workspace's entries at once (<see cref="KnownUsersEviction"/>);
 /// other nodes see it within the lifetime. An entry that points at a profile since merged or
 /// deleted is harmless: the event's write fails on the foreign key and is re-resolved.
+/// Each entry lives a random time between half the lifetime and all of it: users first seen in one
+/// burst (a campaign, a node's restart) would otherwise all expire together and every event of the
+/// next second would read its profile again, a stall that recurs every lifetime.
 /// </summary>
 public sealed class KnownUsers(TimeProvider clock)
 {
@@ -39,7 +42,8 @@ public sealed class KnownUsers(TimeProvider clock)
 
     public void Remember(Guid workspaceId, string userId, Customer customer)
     {
-        var expiresAt = clock.GetTimestamp() + (long)(Lifetime.TotalSeconds * clock.TimestampFrequency);
+        var lifetime = Lifetime.TotalSeconds * (0.5 + 0.5 * Random.Shared.NextDouble());
+        var expiresAt = clock.GetTimestamp() + (long)(lifetime * clock.TimestampFrequency);
         _workspaces.GetOrAdd(workspaceId, _ => new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal))[userId] =
             new Entry(customer.Id, customer.Consent.Tracking, expiresAt);
     }
