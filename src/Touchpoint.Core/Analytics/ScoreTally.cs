@@ -38,6 +38,9 @@ public readonly record struct ScoreTally(long N, long High, long Middle, long Lo
     public static ScoreTally operator -(ScoreTally a, ScoreTally b) =>
         new(a.N - b.N, a.High - b.High, a.Middle - b.Middle, a.Low - b.Low, a.Sum - b.Sum, a.SumOfSquares - b.SumOfSquares);
 
+    /// <summary><paramref name="count"/> answers alike: what a GROUP BY score's count stands for.</summary>
+    public ScoreTally Times(long count) => new(N * count, High * count, Middle * count, Low * count, Sum * count, SumOfSquares * count);
+
     public ScoreTally Add(ScoreTally other) => this + other;
 
     public ScoreTally Subtract(ScoreTally other) => this - other;

@@ -77,24 +77,23 @@ public sealed class DashboardFigures(MetricsService metrics, TouchpointDbContext
                             join j in db.Journeys on s.JourneyId equals j.Id
                             orderby j.IsDefault descending, j.Name, s.Position
                             select new HeatMapAxis(s.Id, s.Name)).ToListAsync(ct);
-        var cells = new Dictionary<(Guid, Guid), MetricScore>();
-        foreach (var stage in stages)
+        // One grouped query for the whole map (not one breakdown per stage): answers counted per touch
+        // point, stage and score value, then tallied here; a score's value decides its band.
+        var counts = await (
+            from r in MetricAnswers.Apply(db, filter.Query(filter.Metric, range.FromUtc, range.ToUtc)).AsNoTracking()
+            where r.TouchPointId != null
+            from t in db.TouchPoints.Where(t => t.Id == r.TouchPointId).DefaultIfEmpty()
+            group r by new { r.TouchPointId, Stage = r.JourneyStageId ?? (Guid?)t.StageId, r.Score } into g
+            select new { g.Key.TouchPointId, g.Key.Stage, g.Key.Score, Count = g.Count() }).ToListAsync(ct);
+        var known = stages.Select(s => s.Id).ToHashSet();
+        var tallies = new Dictionary<(Guid, Guid), ScoreTally>();
+        foreach (var c in counts.Where(c => c.Stage is { } stage && known.Contains(stage)))
         {
-            if (filter.StageId is { } only && only != stage.Id)
-            {
-                continue;
-            }
-
-            var query = filter.Query(filter.Metric, range.FromUtc, range.ToUtc) with { StageId = stage.Id };
-            foreach (var group in await metrics.BreakdownAsync(workspace, query, Dimension.TouchPoint, ct: ct))
-            {
-                if (Guid.TryParse(group.Key, out var touchPoint))
-                {
-                    cells[(touchPoint, stage.Id)] = group.Score;
-                }
-            }
+            var key = (c.TouchPointId!.Value, c.Stage!.Value);
+            tallies[key] = tallies.GetValueOrDefault(key) + ScoreTally.Of(filter.Metric, c.Score!.Value).Times(c.Count);
         }
 
+        var cells = tallies.ToDictionary(t => t.Key, t => ScoreCalculator.FromTally(filter.Metric, t.Value, workspace.MinimumAnswers));
         var order = stages.Select((s, i) => (s.Id, i)).ToDictionary(s => s.Id, s => s.i);
         var used = cells.Keys.Select(k => k.Item1).ToHashSet();
         var touchPoints = (await db.TouchPoints.AsNoTracking().Where(t => used.Contains(t.Id))
