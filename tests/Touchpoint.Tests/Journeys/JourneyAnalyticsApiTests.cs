@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Data;
 using Touchpoint.Tests.Infrastructure;
 using Touchpoint.Tests.Tracking;
@@ -18,6 +19,43 @@ public sealed class JourneyAnalyticsApiTests(AppFixture fixture)
     private static readonly DateTime To = new(2026, 1, 31, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime InPeriod = new(2026, 1, 10, 12, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime InPrevious = new(2025, 12, 15, 12, 0, 0, DateTimeKind.Utc);
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Analytics_PartialAnswerWithAScore_IsNotCountedAsTheMetricsApiDoesNot(DatabaseProvider provider)
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.App(provider));
+        using var client = workspace.Client();
+        var journey = await CreateJourneyAsync(client, "Store", ("buy", [("Till", "store")]));
+        var till = TouchPoint(journey, "Till");
+        var nps = (await client.CreateSurveyAsync("nps")).GetGuid("id");
+        await AnswerAsync(client, nps, till, InPeriod, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
+        // Someone scored 0 on the first page and never finished: not an answer to count.
+        await workspace.InWorkspaceAsync(async services =>
+        {
+            var db = services.GetRequiredService<TouchpointDbContext>();
+            db.Responses.Add(new Touchpoint.Core.Feedback.Response
+            {
+                WorkspaceId = workspace.Id,
+                SurveyId = nps,
+                Metric = Touchpoint.Core.Surveys.SurveyMetric.Nps,
+                Score = 0,
+                Status = Touchpoint.Core.Feedback.ResponseStatus.InProgress,
+                TouchPointId = till,
+                StartedAt = InPeriod,
+                SubmittedAt = InPeriod,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var analytics = await client.GetJsonAsync(
+            $"/api/v1/journeys/{journey.GetGuid("id")}/analytics?metric=nps&from={Api.Query(From)}&to={Api.Query(To)}");
+        var metric = await client.GetJsonAsync($"/api/v1/metrics/nps?touchpoint={till}&from={Api.Query(From)}&to={Api.Query(To)}");
+
+        var card = Card(analytics, "Till");
+        Assert.Equal(10, card.GetProperty("n").GetInt32());
+        Assert.Equal(100, Number(card, "score")!.Value, 2);
+        Assert.Equal(metric.GetProperty("n").GetInt32(), card.GetProperty("n").GetInt32());
+    }
 
     [Theory, OnSqlite, OnPostgres]
     public async Task Analytics_PerTouchPoint_ScoresMarginsTrendsAndVolumesAsWorkedOut(DatabaseProvider provider)

@@ -8,11 +8,11 @@ using Touchpoint.Core.Surveys;
 namespace Touchpoint.Core.Journeys.Analytics;
 
 /// <summary>
-/// The journey map's numbers. Every read is a GROUP BY in the database over an indexed time range
-/// (responses by touch point and score, events and conversations by touch point); only the small
-/// grouped rows come back, and the scores are computed from them with <see cref="ScoreCalculator"/>.
+/// The journey map's numbers. Scores are <see cref="MetricsService"/>'s breakdown by touch point (the
+/// daily rollups, so they equal the metrics API and the drill-down exactly); volumes are a GROUP BY in
+/// the database over an indexed time range (responses, events and conversations by touch point).
 /// </summary>
-public sealed class JourneyAnalytics(TouchpointDbContext db, StageFunnel funnel)
+public sealed class JourneyAnalytics(TouchpointDbContext db, MetricsService metrics, StageFunnel funnel)
 {
     public const int SparklineSlices = 6;
 
@@ -22,13 +22,15 @@ public sealed class JourneyAnalytics(TouchpointDbContext db, StageFunnel funnel)
         // Below the workspace's minimum number of answers no score is shown.
         var minimum = workspace.MinimumAnswers;
         var points = journey.Stages.SelectMany(s => s.TouchPoints).Select(t => t.Id).ToList();
-        var current = await ScoresAsync(metric, points, period.From, period.To, ct);
-        var previous = await ScoresAsync(metric, points, period.PreviousFrom, period.From, ct);
-        var slices = new List<Dictionary<Guid, List<int>>>();
+        var current = await ScoresAsync(workspace, metric, period.From, period.To, ct);
+        var previous = await ScoresAsync(workspace, metric, period.PreviousFrom, period.From, ct);
+        var slices = new List<Dictionary<Guid, MetricScore>>();
         foreach (var (from, to) in period.Slices(SparklineSlices))
         {
-            slices.Add(await ScoresAsync(metric, points, from, to, ct));
+            slices.Add(await ScoresAsync(workspace, metric, from, to, ct));
         }
+
+        var none = ScoreCalculator.Compute(metric, [], minimum);
 
         var responses = await CountAsync(db.Responses.AsNoTracking()
             .Where(r => r.Status == ResponseStatus.Completed && r.SubmittedAt >= period.From && r.SubmittedAt < period.To
@@ -43,9 +45,9 @@ public sealed class JourneyAnalytics(TouchpointDbContext db, StageFunnel funnel)
 
         TouchPointMap Map(TouchPoint t)
         {
-            var now = ScoreCalculator.Compute(metric, current.GetValueOrDefault(t.Id) ?? [], minimum);
-            var before = ScoreCalculator.Compute(metric, previous.GetValueOrDefault(t.Id) ?? [], minimum);
-            var spark = slices.Select(s => ScoreCalculator.Compute(metric, s.GetValueOrDefault(t.Id) ?? [], minimum).Score).ToList();
+            var now = current.GetValueOrDefault(t.Id) ?? none;
+            var before = previous.GetValueOrDefault(t.Id) ?? none;
+            var spark = slices.Select(s => (s.GetValueOrDefault(t.Id) ?? none).Score).ToList();
             return new TouchPointMap(t.Id, t.Name, t.Channel, now, before, ScoreChanges.Between(before, now),
                 new TouchPointVolume(responses.GetValueOrDefault(t.Id), events.GetValueOrDefault(t.Id), conversations.GetValueOrDefault(t.Id)),
                 spark);
@@ -59,18 +61,21 @@ public sealed class JourneyAnalytics(TouchpointDbContext db, StageFunnel funnel)
         return new JourneyMap(journey, metric, period, minimum, stages, steps);
     }
 
-    /// <summary>Per touch point, every answer's score in [from, to), read as (touch point, score, count) rows.</summary>
-    private async Task<Dictionary<Guid, List<int>>> ScoresAsync(SurveyMetric metric, List<Guid> points, DateTime from, DateTime to,
+    /// <summary>Per touch point, the score of the answers in [from, to): the metrics breakdown, so the same answers as everywhere.</summary>
+    private async Task<Dictionary<Guid, MetricScore>> ScoresAsync(Workspace workspace, SurveyMetric metric, DateTime from, DateTime to,
         CancellationToken ct)
     {
-        var rows = await db.Responses.AsNoTracking()
-            .Where(r => r.Metric == metric && r.Score != null && r.SubmittedAt >= from && r.SubmittedAt < to
-                && r.TouchPointId != null && points.Contains(r.TouchPointId.Value))
-            .GroupBy(r => new { TouchPointId = r.TouchPointId!.Value, Score = r.Score!.Value })
-            .Select(g => new { g.Key.TouchPointId, g.Key.Score, Count = g.Count() })
-            .ToListAsync(ct);
-        return rows.GroupBy(r => r.TouchPointId)
-            .ToDictionary(g => g.Key, g => g.SelectMany(r => Enumerable.Repeat(r.Score, r.Count)).ToList());
+        var groups = await metrics.BreakdownAsync(workspace, new MetricQuery(metric, from, to), Dimension.TouchPoint, ct: ct);
+        var scores = new Dictionary<Guid, MetricScore>();
+        foreach (var group in groups)
+        {
+            if (Guid.TryParse(group.Key, out var touchPoint))
+            {
+                scores[touchPoint] = group.Score;
+            }
+        }
+
+        return scores;
     }
 
     private sealed record Count(Guid TouchPointId, int N);
