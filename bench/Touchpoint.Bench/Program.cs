@@ -57,6 +57,13 @@ if (args[0] == "self-check")
 }
 
 // Text analysis is in-process CPU work: it runs unpinned, on every core.
+if (args[0] == TextSentimentDiff.Verb)
+{
+    var at = Array.IndexOf(args, "--corpus");
+    var corpus = at > 0 && at + 1 < args.Length ? args[at + 1] : "tweets";
+    return await TextSentimentDiff.RunAsync(BenchOptions.Parse(at > 0 ? [.. args[..at], .. args[(at + 2)..]] : args), corpus);
+}
+
 if (args[0] is TextSentimentBenchmark.Verb or TextSpeedBenchmark.Verb or TextSentimentTuning.Verb or TextSentimentExplore.Verb or TextAnalyzeSpeedBenchmark.Verb)
 {
     var text = BenchOptions.Parse(args);
