@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Surveys;
+using Touchpoint.Core.Surveys.Definition;
 
 namespace Touchpoint.Core.Analytics.Rates;
 
@@ -17,7 +19,17 @@ public static class RatingMeans
     public static async Task<IReadOnlyList<RatingSummary>> ComputeAsync(TouchpointDbContext db, Survey survey, MetricQuery query, int minimumAnswers,
         CancellationToken ct)
     {
-        var definition = survey.ReadDefinition();
+        SurveyDefinition definition;
+        try
+        {
+            definition = survey.ReadDefinition();
+        }
+        catch (JsonException)
+        {
+            // A definition that cannot be read asks nothing the page could name; the survey's other figures still show.
+            return [];
+        }
+
         var items = RatingItem.Of(definition);
         if (items.Count == 0)
         {
@@ -30,7 +42,7 @@ public static class RatingMeans
         var scores = items.Select(_ => new List<int>()).ToList();
         foreach (var json in answers)
         {
-            if (JsonNode.Parse(json) is not JsonObject answer)
+            if (Parse(json) is not JsonObject answer)
             {
                 continue;
             }
@@ -46,5 +58,17 @@ public static class RatingMeans
 
         return items.Select((item, i) => new RatingSummary(item, MeanEstimate.Of(scores[i], minimumAnswers),
             Enumerable.Range(item.Min, item.Max - item.Min + 1).Select(v => scores[i].Count(s => s == v)).ToList())).ToList();
+    }
+
+    private static JsonNode? Parse(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

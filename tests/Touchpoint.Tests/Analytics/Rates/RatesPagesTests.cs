@@ -50,6 +50,27 @@ public sealed partial class RatesPagesTests(AppFixture fixture)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task SurveyPage_NoRatingQuestionsNoInvitations_SaysSoAndAnotherWorkspacesSurveyIsNotFound(DatabaseProvider provider)
+    {
+        var app = fixture.App(provider);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        var other = await TestWorkspace.CreateAsync(app);
+        var plain = (await workspace.Client().CreateSurveyAsync("nps")).GetGuid("id");
+        var theirs = await other.RatedSurveyAsync();
+        using var session = new PageSession(workspace.App);
+        await session.SignInAsync(workspace.Owner.Email!, TestWorkspace.Password);
+
+        var (response, html) = await session.GetAsync($"/surveys/{plain}");
+        var (notFound, _) = await session.GetAsync($"/surveys/{theirs}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = PageSession.Text(html);
+        Assert.Contains("This survey asks no rating questions besides its headline score.", text, StringComparison.Ordinal);
+        Assert.Contains("No invitations were sent and no answers came in", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Dashboard_CustomNovemberInBerlin_ListsResponseRatesPerSurveyEncoded(DatabaseProvider provider)
     {
         var (workspace, _, _) = await ResponseRatesApiTests.ArrangeAsync(fixture.App(provider));
