@@ -10,6 +10,7 @@ using Touchpoint.Web.Analytics;
 using Touchpoint.Web.Analytics.Dashboards;
 using Touchpoint.Web.Analytics.Insights;
 using Touchpoint.Web.Analytics.Metrics;
+using Touchpoint.Web.Analytics.Rates;
 using Touchpoint.Web.Cases;
 using Touchpoint.Web.Conversations;
 using Touchpoint.Web.Customers;
@@ -91,6 +92,7 @@ internal static class Capabilities
         app.MapCases();
         app.MapInsights();
         app.MapDashboards();
+        app.MapRatesApi();
         return app;
     }
 }

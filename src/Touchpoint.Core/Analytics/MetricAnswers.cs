@@ -9,11 +9,17 @@ namespace Touchpoint.Core.Analytics;
 /// </summary>
 public static class MetricAnswers
 {
-    public static IQueryable<Response> Apply(TouchpointDbContext db, MetricQuery query)
-    {
-        var responses = db.Responses
+    public static IQueryable<Response> Apply(TouchpointDbContext db, MetricQuery query) =>
+        Filter(db, db.Responses
             .Where(r => r.Metric == query.Metric && r.Score != null && r.Status == ResponseStatus.Completed
-                && r.SubmittedAt >= query.From && r.SubmittedAt < query.To);
+                && r.SubmittedAt >= query.From && r.SubmittedAt < query.To), query);
+
+    /// <summary>
+    /// Every filter of <paramref name="query"/> but the metric, the headline score and the period, over
+    /// <paramref name="responses"/>: the rating means use it for answers whose headline question may be unanswered.
+    /// </summary>
+    public static IQueryable<Response> Filter(TouchpointDbContext db, IQueryable<Response> responses, MetricQuery query)
+    {
         if (query.SurveyId is { } surveyId)
         {
             responses = responses.Where(r => r.SurveyId == surveyId);

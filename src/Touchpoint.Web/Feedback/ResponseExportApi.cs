@@ -5,6 +5,7 @@ using Touchpoint.Core.Data;
 using Touchpoint.Core.Feedback;
 using Touchpoint.Core.Platform;
 using Touchpoint.Core.Surveys.Definition;
+using Touchpoint.Web.Analytics.Dashboards;
 using Touchpoint.Web.Platform;
 using Touchpoint.Web.Text;
 
@@ -30,7 +31,8 @@ internal static class ResponseExportApi
     private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportAsync(HttpContext http, TouchpointDbContext db,
         AuditLog audit, string? format, Guid? survey, DateTimeOffset? from, DateTimeOffset? to, string? status, string? channel,
         Guid? touchpoint, string? band, Guid? segment, string? sentiment, string? emotion, string? signal, string? topic, string? intent,
-        CancellationToken ct)
+        CancellationToken ct, string? metric = null, Guid? persona = null, Guid? stage = null, string? agent = null, Guid? team = null,
+        string? language = null, string? trait = null, string? traitValue = null)
     {
         var errors = new Dictionary<string, string[]>();
         var kind = string.IsNullOrEmpty(format) ? "csv" : format.ToLowerInvariant();
@@ -46,6 +48,8 @@ internal static class ResponseExportApi
 
         var filters = ResponseFilters.Read(status, channel, band, errors);
         var text = TextFilterQuery.Read(sentiment, emotion, signal, topic, intent, errors);
+        // The Responses page's drill-down filters: with them the export holds exactly the answers the page lists.
+        var measure = MeasureFilters.Read(metric, persona, stage, agent, team, language, trait, traitValue, errors);
         var definitions = survey is { } surveyId
             ? await db.Surveys.AsNoTracking().Where(s => s.Id == surveyId).Select(s => s.Definition).ToListAsync(ct)
             : await db.Surveys.AsNoTracking().OrderBy(s => s.CreatedAt).Select(s => s.Definition).ToListAsync(ct);
@@ -60,6 +64,15 @@ internal static class ResponseExportApi
         }
 
         var query = text.Apply(filters.Apply(db.Responses.AsNoTracking(), touchpoint), db);
+        if (!measure.IsEmpty)
+        {
+            // As the Responses page reads them: the answers MetricAnswers counts, segment included, then the score band.
+            query = measure.Apply(db, (from?.UtcDateTime ?? MeasureFilters.Earliest, to?.UtcDateTime ?? MeasureFilters.Latest), survey, touchpoint,
+                filters.Channel, segment, text).AsNoTracking();
+            query = filters.Band is { } chosenBand ? ScoreBand.Filter(query, chosenBand) : query;
+            segment = null;
+        }
+
         query = ResponseFilters.InWindow(query, survey, from, to);
 
         if (segment is { } segmentId)

@@ -36,6 +36,8 @@ internal sealed class DashboardModel(DashboardFigures figures, CurrentWorkspace 
     public TeamFigures? Teams { get; private set; }
     public IReadOnlyList<OpenCase> OwnCases { get; private set; } = [];
     public int OwnCaseCount { get; private set; }
+    /// <summary>The CX view's response rates per survey and channel, for the dashboard's days and channel.</summary>
+    public Analytics.Rates.RatesView? Rates { get; private set; }
 
     public DashboardFilter Filter => Dashboard!.Filter;
     public DashboardRange Range => Dashboard!.Range;
@@ -69,6 +71,8 @@ internal sealed class DashboardModel(DashboardFigures figures, CurrentWorkspace 
                 {
                     Breakdowns[dimension] = await figures.BreakdownAsync(workspace, Filter, Range, dimension, ct);
                 }
+
+                Rates = await Analytics.Rates.RatesView.LoadAsync(db, workspace, Range.FirstDay, Range.LastDay, null, Filter.Channel, ct);
 
                 break;
             case DashboardView.Team:

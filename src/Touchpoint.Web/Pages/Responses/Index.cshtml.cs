@@ -131,6 +131,9 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
             segment = null;
         }
 
+        // The export reads the same filters the same way, so the download holds exactly the answers listed here.
+        var exportSegment = SegmentId;
+
         var export = new List<string>();
         if (survey is { } id)
         {
@@ -167,13 +170,14 @@ internal sealed class ResponsesIndexModel(TouchpointDbContext db, CurrentWorkspa
                 ["channel"] = Channel,
                 ["status"] = Status,
                 ["touchpoint"] = touchpoint?.ToString(),
-                ["segment"] = segment?.ToString(),
+                ["segment"] = exportSegment?.ToString(),
                 ["sentiment"] = Sentiment,
                 ["emotion"] = Emotion,
                 ["signal"] = Signal,
                 ["topic"] = Topic,
             };
             export.AddRange(more.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+            export.AddRange(Measure.Parameters().Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
         }
 
         ExportQuery = string.Join("&", export);
