@@ -28,11 +28,16 @@ public sealed class GroupTrendService(TouchpointDbContext db, RollupReader rollu
         }
 
         var keyed = new List<(string Key, DateOnly Day, ScoreTally Tally)>();
-        foreach (var row in await rollups.ReadAsync(workspace, query.Metric, plan.Slice.Dimension, null, plan.First, plan.Last, ct))
+        // Only the columns a tally needs: a year of 20 segments is some 7,000 rows, and whole entities cost twice the time.
+        var (id, metric, name) = (workspace.Id, query.Metric, plan.Slice.Dimension);
+        var rows = await db.MetricRollups.AsNoTracking()
+            .Where(r => r.WorkspaceId == id && r.Metric == metric && r.Dimension == name && r.Day >= plan.First && r.Day <= plan.Last)
+            .Select(r => new { r.Day, r.Key, r.N, r.High, r.Middle, r.Low, r.Sum, r.SumOfSquares }).ToListAsync(ct);
+        foreach (var row in rows)
         {
             if (!plan.Dirty.Contains(row.Day))
             {
-                keyed.Add((row.Key, row.Day, row.Tally));
+                keyed.Add((row.Key, row.Day, new ScoreTally(row.N, row.High, row.Middle, row.Low, row.Sum, row.SumOfSquares)));
             }
         }
 
