@@ -102,6 +102,9 @@ public sealed class GroupTrendApiTests(RollupFixture fixture) : IClassFixture<Ro
             var trends = services.GetRequiredService<GroupTrendService>();
             var current = await db.Workspaces.AsNoTracking().FirstAsync(w => w.Id == workspace.Id);
             var query = new MetricQuery(SurveyMetric.Nps, week1.AddHours(12), week2.AddDays(7));
+            // Rollups ready, one dirty day: the answer above came from rollups, the edge day and the dirty day.
+            var dirty = await services.GetRequiredService<RollupReader>().DirtyDaysAsync(current, CancellationToken.None);
+            Assert.Equal([DateOnly.FromDateTime(week2.AddDays(3))], dirty!);
             Assert.Equal(JsonSerializer.Serialize(await trends.ComputeFromRawAsync(current, query, Dimension.Segment, PeriodGrouping.Week)),
                 JsonSerializer.Serialize(await trends.ComputeAsync(current, query, Dimension.Segment, PeriodGrouping.Week)));
         });
