@@ -1,6 +1,6 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Touchpoint.Core.Analytics;
 using Touchpoint.Core.Analytics.GroupTrends;
 using Touchpoint.Core.Analytics.Statistics;
