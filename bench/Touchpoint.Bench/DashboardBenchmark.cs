@@ -45,7 +45,8 @@ internal static class DashboardBenchmark
         var (survey, workspace) = await host.CreateNpsSurveyAsync();
 
         var seeding = Stopwatch.StartNew();
-        await ResponseSeeder.SeedAsync(database, workspace, survey, size, From, To);
+        var cuts = await BenchCuts.CreateAsync(host, database, workspace);
+        await ResponseSeeder.SeedAsync(database, workspace, survey, size, From, To, cuts);
         seeding.Stop();
         Console.WriteLine($"  seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
 
@@ -123,7 +124,7 @@ internal static class DashboardBenchmark
     }
 
     /// <summary>Forgets the workspace's rollup state, then waits until the maintainer reports it ready again.</summary>
-    private static async Task RebuildRollupsAsync(BenchDatabase database, Guid workspace)
+    internal static async Task RebuildRollupsAsync(BenchDatabase database, Guid workspace)
     {
         await using var connection = database.OpenConnection();
         await ExecuteAsync(connection, database, workspace, "DELETE FROM \"RollupStates\" WHERE \"WorkspaceId\" = @w");
@@ -286,14 +287,14 @@ internal static class DashboardBenchmark
         GC.KeepAlive(sum);
     }
 
-    private static async Task<double> TimeAsync(Func<Task> action)
+    internal static async Task<double> TimeAsync(Func<Task> action)
     {
         var watch = Stopwatch.StartNew();
         await action();
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static CallRun Summarize(List<double> times)
+    internal static CallRun Summarize(List<double> times)
     {
         var sorted = times.Order().ToList();
         double Rank(double p) => sorted[Math.Max(0, (int)Math.Ceiling((p / 100 * sorted.Count) - 1e-9) - 1)];

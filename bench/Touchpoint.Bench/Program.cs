@@ -8,6 +8,10 @@ using Touchpoint.Bench;
 //                    against a bare group-commit endpoint (BaselineServer) on the same database
 //   dashboard-nps    GET /api/v1/metrics/nps?groupBy=week over N seeded responses,
 //                    against the plain SQL GROUP BY over the same rows
+//   dashboard-nps-segment  GET /api/v1/metrics/nps?groupBy=week&breakdown=segment (20 segments) from the rollups,
+//                    against the plain SQL GROUP BY (segment, week) unnesting the snapshots' segments
+//   combined-filters NPS by week for segment x touch point x channel (raw rows through our indexes),
+//                    against the same raw SQL on a copy of the table without our indexes
 //   tracking-batch   POST /v1/batch of 100 track events, N events, against raw batched inserts
 //                    (SQLite) / binary COPY (PostgreSQL) of the same rows into the same table
 //   tracking-single  POST /v1/track, one event per request, open loop, max rate with p99 <= 25 ms,
@@ -39,7 +43,7 @@ if (args.Length > 0 && args[0] == EchoHubServer.Verb)
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|tracking-batch|tracking-single|segment-recompute|survey-page|chat-fanout|text-emotions-speed|text-sentiment|text-speed|text-analyze-speed|text-sentiment-tune|text-sentiment-explore> [--provider sqlite|postgres] [--size N] " +
+    Console.WriteLine("usage: Touchpoint.Bench <self-check|survey-submit|dashboard-nps|dashboard-nps-segment|combined-filters|tracking-batch|tracking-single|segment-recompute|survey-page|chat-fanout|text-emotions-speed|text-sentiment|text-speed|text-analyze-speed|text-sentiment-tune|text-sentiment-explore> [--provider sqlite|postgres] [--size N] " +
         "[--rate R] [--duration S] [--runs 3] [--calls 20] [--data ../shared/data] [--out bench/results]");
     Console.WriteLine("       Touchpoint.Bench text-intents --data <shared data folder> [--runs 3] [--quick true] [--out bench/results]");
     return args.Length == 0 ? 1 : 0;
@@ -88,6 +92,7 @@ return options.Benchmark switch
 {
     "survey-submit" => await SurveySubmitBenchmark.RunAsync(options),
     "dashboard-nps" => await DashboardBenchmark.RunAsync(options),
+    CutQueryBenchmark.SegmentVerb or CutQueryBenchmark.CombinedVerb => await CutQueryBenchmark.RunAsync(options),
     "tracking-batch" => await TrackingBatchBenchmark.RunAsync(options),
     "tracking-single" => await TrackingSingleBenchmark.RunAsync(options),
     "segment-recompute" => await SegmentRecomputeBenchmark.RunAsync(options),

@@ -7,7 +7,9 @@ namespace Touchpoint.Bench;
 /// <summary>
 /// Fills one workspace with N NPS responses spread evenly over a time range, in time order (as real
 /// answers arrive), from a fixed seed so runs compare. Written straight into the table with the
-/// provider's bulk path, in the formats EF uses, because the figure under test is the read.
+/// provider's bulk path, in the formats EF uses, because the figure under test is the read. Each answer
+/// is at one touch point, on a channel (mostly the touch point's own), and carries the snapshot of a customer
+/// in one or two of the 20 segments, so breakdowns and combined filters have something to cut.
 /// </summary>
 internal static class ResponseSeeder
 {
@@ -20,19 +22,28 @@ internal static class ResponseSeeder
         "Could not reach anyone by phone.",
     ];
 
-    public static async Task SeedAsync(BenchDatabase database, Guid workspace, Guid survey, long count, DateTime from, DateTime to)
+    public static async Task SeedAsync(BenchDatabase database, Guid workspace, Guid survey, long count, DateTime from, DateTime to,
+        BenchCuts cuts)
     {
         var random = new Random(20240101);
         var step = (to - from).Ticks / (double)count;
+        // The few distinct snapshots, written once: one segment, or two different ones.
+        var snapshots = new Dictionary<(int, int), string>();
+        string SnapshotOf(int first, int second) => snapshots.TryGetValue((first, second), out var json) ? json
+            : snapshots[(first, second)] = BenchCuts.Snapshot(first == second ? [cuts.Segments[first]] : [cuts.Segments[first], cuts.Segments[second]]);
 
-        IEnumerable<(DateTime At, int Score, string? Comment)> Rows()
+        IEnumerable<Row> Rows()
         {
             for (long i = 0; i < count; i++)
             {
                 var at = from.AddTicks((long)((i + random.NextDouble()) * step));
                 var score = random.NextDouble() switch { < 0.2 => random.Next(0, 7), < 0.45 => random.Next(7, 9), _ => random.Next(9, 11) };
                 var comment = random.NextDouble() < 0.4 ? Comments[random.Next(Comments.Length)] : null;
-                yield return (at, score, comment);
+                var (point, pointChannel) = cuts.TouchPoints[random.Next(cuts.TouchPoints.Count)];
+                var channel = random.NextDouble() < 0.7 ? pointChannel : BenchCuts.Channels[random.Next(BenchCuts.Channels.Length)];
+                var first = random.Next(BenchCuts.SegmentCount);
+                var second = random.NextDouble() < 0.5 ? first : random.Next(BenchCuts.SegmentCount);
+                yield return new Row(at, score, comment, point, channel, SnapshotOf(first, second));
             }
         }
 
@@ -51,12 +62,14 @@ internal static class ResponseSeeder
         }
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, Guid workspace, Guid survey, IEnumerable<(DateTime At, int Score, string? Comment)> rows)
+    private sealed record Row(DateTime At, int Score, string? Comment, Guid TouchPoint, string Channel, string Snapshot);
+
+    private static async Task CopyAsync(NpgsqlConnection connection, Guid workspace, Guid survey, IEnumerable<Row> rows)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\", \"StartedAt\", " +
-            "\"Answers\", \"Status\", \"Version\", \"Notified\") FROM STDIN (FORMAT BINARY)");
-        foreach (var (at, score, comment) in rows)
+            "\"Answers\", \"Status\", \"Version\", \"Notified\", \"TouchPointId\", \"Channel\", \"Snapshot\") FROM STDIN (FORMAT BINARY)");
+        foreach (var (at, score, comment, point, channel, snapshot) in rows)
         {
             await writer.StartRowAsync();
             await writer.WriteAsync(workspace, NpgsqlDbType.Uuid);
@@ -78,19 +91,23 @@ internal static class ResponseSeeder
             await writer.WriteAsync("Completed", NpgsqlDbType.Text);
             await writer.WriteAsync(1, NpgsqlDbType.Integer);
             await writer.WriteAsync(true, NpgsqlDbType.Boolean);
+            await writer.WriteAsync(point, NpgsqlDbType.Uuid);
+            await writer.WriteAsync(channel, NpgsqlDbType.Text);
+            await writer.WriteAsync(snapshot, NpgsqlDbType.Text);
         }
 
         await writer.CompleteAsync();
     }
 
     private static async Task InsertAsync(DbConnection connection, BenchDatabase database, Guid workspace, Guid survey,
-        IEnumerable<(DateTime At, int Score, string? Comment)> rows)
+        IEnumerable<Row> rows)
     {
         const int PerTransaction = 100_000;
         await using var command = connection.CreateCommand();
         // Completed, already announced answers with no answers JSON beyond the score: what metrics read.
         command.CommandText = "INSERT INTO \"Responses\" (\"WorkspaceId\", \"SurveyId\", \"Metric\", \"Score\", \"Comment\", \"SubmittedAt\", " +
-            "\"StartedAt\", \"Answers\", \"Status\", \"Version\", \"Notified\") VALUES (@w, @s, 'Nps', @score, @comment, @at, @at, '{}', 'Completed', 1, 1)";
+            "\"StartedAt\", \"Answers\", \"Status\", \"Version\", \"Notified\", \"TouchPointId\", \"Channel\", \"Snapshot\") " +
+            "VALUES (@w, @s, 'Nps', @score, @comment, @at, @at, '{}', 'Completed', 1, 1, @point, @channel, @snapshot)";
         DbParameter Add(string name)
         {
             var p = command.CreateParameter();
@@ -100,11 +117,12 @@ internal static class ResponseSeeder
         }
 
         var (w, s, scoreParameter, commentParameter, atParameter) = (Add("w"), Add("s"), Add("score"), Add("comment"), Add("at"));
+        var (pointParameter, channelParameter, snapshotParameter) = (Add("point"), Add("channel"), Add("snapshot"));
         w.Value = database.Value(workspace);
         s.Value = database.Value(survey);
         DbTransaction? transaction = null;
         long written = 0;
-        foreach (var (at, score, comment) in rows)
+        foreach (var (at, score, comment, point, channel, snapshot) in rows)
         {
             if (written++ % PerTransaction == 0)
             {
@@ -121,6 +139,9 @@ internal static class ResponseSeeder
             scoreParameter.Value = score;
             commentParameter.Value = (object?)comment ?? DBNull.Value;
             atParameter.Value = database.Value(at);
+            pointParameter.Value = database.Value(point);
+            channelParameter.Value = channel;
+            snapshotParameter.Value = snapshot;
             await command.ExecuteNonQueryAsync();
         }
 

@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Touchpoint.Core.Analytics;
+using Touchpoint.Core.Analytics.GroupTrends;
 using Touchpoint.Core.Analytics.Statistics;
 using Touchpoint.Core.Data;
 using Touchpoint.Core.Surveys;
@@ -27,7 +29,12 @@ internal static class MetricsApi
     public sealed record PeriodDto(DateOnly Period, double? Score, int N, double? MarginOfError);
 
     public sealed record GroupDto(string Key, string Label, double? Score, int N, double? MarginOfError, bool SignificantVsRest,
-        double? DifferenceVsRest, double? PValueVsRest);
+        double? DifferenceVsRest, double? PValueVsRest)
+    {
+        /// <summary>The group's own trend, only when both groupBy and breakdown are asked for (absent otherwise, as before).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<PeriodDto>? Periods { get; init; }
+    }
 
     public sealed record ComparisonDto(string With, DateTime From, DateTime To, double? Score, int N, double? MarginOfError,
         double? Difference, double? PValue, bool Significant);
@@ -36,7 +43,7 @@ internal static class MetricsApi
         app.MapGet("/api/v1/metrics/{metric}", GetAsync).RequireAuthorization(Permission.ViewAnalytics.Name).WithTags("Metrics");
 
     private static async Task<Results<Ok<MetricDto>, FileContentHttpResult, ValidationProblem>> GetAsync(string metric, HttpRequest request,
-        MetricsService metrics, CurrentWorkspace current, TouchpointDbContext db, TimeProvider clock, CancellationToken ct)
+        MetricsService metrics, GroupTrendService trends, CurrentWorkspace current, TouchpointDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var q = request.Query;
@@ -73,10 +80,14 @@ internal static class MetricsApi
         var report = await metrics.ComputeAsync(workspace, query, ct: ct);
         var o = report.Overall;
         var dto = new MetricDto(parsedMetric, o.Score, o.N, o.MarginOfError, minimum, o.Breakdown, query.From, query.To,
-            report.Groups.Select(g => new PeriodDto(g.Start, g.Score.Score, g.Score.N, g.Score.MarginOfError)).ToList());
+            report.Groups.Select(Period).ToList());
         if (dimension is { } by)
         {
-            var groups = await metrics.BreakdownAsync(workspace, query, by, ct: ct);
+            // With a period grouping each group carries its own trend; its overall score is the sum of its periods,
+            // so the plain breakdown is not read a second time.
+            var groups = grouping is { } periods
+                ? await trends.ComputeAsync(workspace, query, by, periods, ct: ct)
+                : (await metrics.BreakdownAsync(workspace, query, by, ct: ct)).Select(g => new MetricGroupTrend(g.Key, g.Label, g.Score, [])).ToList();
             dto = dto with
             {
                 BreakdownBy = JsonName(by.ToString()),
@@ -84,7 +95,10 @@ internal static class MetricsApi
                 {
                     var test = GroupComparison.VersusRest(o, g.Score, minimum);
                     return new GroupDto(g.Key, g.Label, g.Score.Score, g.Score.N, g.Score.MarginOfError, test.IsSignificant,
-                        test.Difference, test.PValue);
+                        test.Difference, test.PValue)
+                    {
+                        Periods = grouping is null ? null : g.Periods.Select(Period).ToList(),
+                    };
                 }).ToList(),
             };
         }
@@ -104,6 +118,8 @@ internal static class MetricsApi
             ? TypedResults.File(Encoding.UTF8.GetBytes(MetricsCsv.Write(dto)), "text/csv; charset=utf-8", $"{metric.ToLowerInvariant()}.csv")
             : TypedResults.Ok(dto);
     }
+
+    private static PeriodDto Period(MetricPeriod p) => new(p.Start, p.Score.Score, p.Score.N, p.Score.MarginOfError);
 
     private static T? Choice<T>(IQueryCollection q, string name, string help, Dictionary<string, string[]> errors) where T : struct, Enum
     {

@@ -10,6 +10,7 @@ public static class RollupsModule
         services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section);
         services.AddScoped<RollupReader>();
         services.AddScoped<MetricsService>();
+        services.AddScoped<GroupTrends.GroupTrendService>();
         services.AddSingleton<RollupMaintainer>();
         services.AddHostedService(sp => sp.GetRequiredService<RollupMaintainer>());
         return services;

@@ -4,7 +4,7 @@ using CsvHelper;
 namespace Touchpoint.Web.Analytics.Metrics;
 
 /// <summary>
-/// The metrics API's table as CSV: the breakdown when one was asked for, else the periods, else the one
+/// The metrics API's table as CSV: each group's periods when a breakdown and a grouping were asked for, the breakdown when one was, else the periods, else the one
 /// score; "too few answers" where no score is shown. Names people typed are kept as text, never as formulas.
 /// </summary>
 internal static class MetricsCsv
@@ -13,7 +13,20 @@ internal static class MetricsCsv
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
-        if (dto.Breakdown is { } groups)
+        if (dto.Breakdown is { } trends && trends.Any(g => g.Periods is not null))
+        {
+            // A trend per group, in long form: one row per (group, period), as a pivot table or a chart wants it.
+            Row(csv, dto.BreakdownBy!, "label", "period", "n", "score", "margin_of_error");
+            foreach (var g in trends)
+            {
+                foreach (var p in g.Periods!)
+                {
+                    Row(csv, Safe(g.Key), Safe(g.Label), p.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        p.N.ToString(CultureInfo.InvariantCulture), Score(p.Score), Number(p.MarginOfError));
+                }
+            }
+        }
+        else if (dto.Breakdown is { } groups)
         {
             Row(csv, dto.BreakdownBy!, "label", "n", "score", "margin_of_error", "significant_vs_rest", "difference_vs_rest", "p_value_vs_rest");
             foreach (var g in groups)
