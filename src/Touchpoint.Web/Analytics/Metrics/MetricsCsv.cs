@@ -55,7 +55,8 @@ internal static class MetricsCsv
         return text.ToString();
     }
 
-    private static void Row(CsvWriter csv, params string[] fields)
+    /// <summary>One record of text fields (callers make names safe with <c>Safe</c> first).</summary>
+    internal static void Row(CsvWriter csv, params string[] fields)
     {
         foreach (var field in fields)
         {

@@ -48,15 +48,7 @@ internal static class RatesCsv
         return text.ToString();
     }
 
-    private static void Row(CsvWriter csv, params string[] fields)
-    {
-        foreach (var field in fields)
-        {
-            csv.WriteField(field);
-        }
-
-        csv.NextRecord();
-    }
+    private static void Row(CsvWriter csv, params string[] fields) => Metrics.MetricsCsv.Row(csv, fields);
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
