@@ -283,13 +283,7 @@ internal static class CutQueryBenchmark
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.CommandTimeout = 600;
-        foreach (var (name, value) in parameters.Concat([("from", database.Value(From)), ("to", database.Value(To))]))
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
+        SqlParameters.Add(command, [.. parameters, ("from", database.Value(From)), ("to", database.Value(To))]);
 
         var cells = new List<TrendCell>();
         await using var reader = await command.ExecuteReaderAsync();

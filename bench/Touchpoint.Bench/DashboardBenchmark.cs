@@ -149,10 +149,7 @@ internal static class DashboardBenchmark
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var p = command.CreateParameter();
-        p.ParameterName = "w";
-        p.Value = database.Value(workspace);
-        command.Parameters.Add(p);
+        SqlParameters.Add(command, ("w", database.Value(workspace)));
         await command.ExecuteNonQueryAsync();
     }
 
@@ -189,13 +186,7 @@ internal static class DashboardBenchmark
               WHERE "WorkspaceId" = @w AND "Metric" = 'Nps' AND "SubmittedAt" >= @from AND "SubmittedAt" < @to
               GROUP BY week ORDER BY week
               """;
-        foreach (var (name, value) in new[] { ("w", database.Value(workspace)), ("from", database.Value(From)), ("to", database.Value(To)) })
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
+        SqlParameters.Add(command, ("w", database.Value(workspace)), ("from", database.Value(From)), ("to", database.Value(To)));
 
         var weeks = new List<WeekScore>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -269,13 +260,7 @@ internal static class DashboardBenchmark
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT \"SubmittedAt\", \"Score\" FROM \"Responses\" " +
             "WHERE \"WorkspaceId\" = @w AND \"Metric\" = 'Nps' AND \"SubmittedAt\" >= @from AND \"SubmittedAt\" < @to";
-        foreach (var (name, value) in new[] { ("w", database.Value(workspace)), ("from", database.Value(From)), ("to", database.Value(To)) })
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
+        SqlParameters.Add(command, ("w", database.Value(workspace)), ("from", database.Value(From)), ("to", database.Value(To)));
 
         long sum = 0;
         await using var reader = await command.ExecuteReaderAsync();
